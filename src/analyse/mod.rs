@@ -1,0 +1,63 @@
+//! Analyse: the validated model in, findings (and the graphs they were computed on) out.
+//!
+//! Rules only build [`Finding`] values; presenters decide how they look. Findings come in the
+//! contract's stable order: file, line, rule, subject.
+
+pub mod finding;
+pub mod graph;
+pub mod rules;
+
+use finding::{Finding, Severity};
+use graph::JourneyGraph;
+use rules::{Context, RULES};
+
+use crate::load::RuleSettings;
+use crate::model::Workspace;
+
+pub struct Analysis {
+    /// One per journey, in workspace order.
+    pub graphs: Vec<JourneyGraph>,
+    /// Sorted by file, line, rule, subject; rules set to `off` produce none.
+    pub findings: Vec<Finding>,
+}
+
+impl Analysis {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings.iter().filter(|f| f.severity == severity).count()
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.findings.iter().any(|f| f.severity == Severity::Error)
+    }
+}
+
+pub fn analyse(workspace: &Workspace, settings: &RuleSettings) -> Analysis {
+    let graphs: Vec<JourneyGraph> = workspace.journeys.iter().map(JourneyGraph::build).collect();
+    let cx = Context {
+        workspace,
+        graphs: &graphs,
+    };
+    let mut findings = Vec::new();
+    for rule in RULES {
+        let Some(severity) = settings.severity(rule.name, rule.default_severity) else {
+            continue;
+        };
+        let start = findings.len();
+        (rule.check)(&cx, &mut findings);
+        for f in &mut findings[start..] {
+            f.severity = severity;
+        }
+    }
+    let sources = &workspace.sources;
+    findings.sort_by(|a, b| {
+        let fa = &sources.get(a.span.file).display;
+        let fb = &sources.get(b.span.file).display;
+        fa.cmp(fb)
+            .then(a.span.range.start.cmp(&b.span.range.start))
+            .then(a.rule.cmp(b.rule))
+            .then(a.subject.cmp(&b.subject))
+            .then(a.journey.cmp(&b.journey))
+            .then(a.message.cmp(&b.message))
+    });
+    Analysis { graphs, findings }
+}

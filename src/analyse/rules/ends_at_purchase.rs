@@ -1,0 +1,79 @@
+use super::{Context, Rule};
+use crate::analyse::finding::{Finding, Severity};
+
+pub static RULE: Rule = Rule {
+    name: "ends-at-purchase",
+    default_severity: Severity::Warning,
+    summary: "A journey has a purchase but nothing the customer sees after it",
+    doc: DOC,
+    check,
+};
+
+const DOC: &str = r#"
+## What it finds
+
+A journey with a `purchase = true` touchpoint but no customer-facing touchpoint after a
+purchase (reachable by `next` edges from one).
+
+## Why it matters
+
+The customer's experience does not end at the sale: delivery, first use, the first bill,
+support and renewal decide whether they stay. A map that stops at the purchase shows a
+company that stops caring there.
+
+## Example
+
+```toml
+[[touchpoint]]
+id = "sign-contract"
+purchase = true
+next = ["credit-check"]
+
+[[touchpoint]]
+id = "credit-check"
+backstage = true
+```
+
+## Instead
+
+Map what the customer lives through after buying:
+
+```toml
+[[touchpoint]]
+id = "credit-check"
+backstage = true
+next = ["welcome-call"]
+
+[[touchpoint]]
+id = "welcome-call"
+owner = "customer-care"
+```
+"#;
+
+fn check(cx: &Context, out: &mut Vec<Finding>) {
+    for (journey, graph) in cx.journeys() {
+        let has_purchase = journey.touchpoints.iter().any(|t| t.purchase);
+        let after = journey
+            .touchpoints
+            .iter()
+            .zip(&graph.after_purchase)
+            .any(|(t, &after)| after && t.is_customer_facing());
+        if has_purchase && !after {
+            let mut f = RULE.finding(
+                Some(journey),
+                &journey.id,
+                format!("journey `{}` ends at the purchase", journey.id),
+                &journey.span,
+                &journey.id_span,
+            );
+            f.help = Some("add the customer-facing steps after the purchase: delivery, onboarding, first use, support".into());
+            f.reach = journey
+                .touchpoints
+                .iter()
+                .filter(|t| t.purchase && t.is_customer_facing())
+                .map(|t| t.id.clone())
+                .collect();
+            out.push(f);
+        }
+    }
+}

@@ -1,0 +1,313 @@
+//! The command line: arguments (clap), and one `run` that wires load → analyse → present and
+//! returns the exit status. Nothing here computes findings or formats them.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+
+use crate::analyse::{self, rules};
+use crate::load::{self, FatalError, LoadOptions};
+use crate::present::{self, CheckOutcome};
+
+#[derive(Parser, Debug)]
+#[command(name = "cxmap", version, about = "Find the silos in your customer journeys")]
+#[command(propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Check journey files and report silos, gaps and invalid input, like a linter
+    Check(CheckArgs),
+    /// List the rules with their default severity
+    Rules {
+        /// Print the full rule documentation as Markdown (docs/rules.md)
+        #[arg(long)]
+        markdown: bool,
+    },
+    /// Print the full documentation of a rule
+    Explain {
+        /// Rule name, e.g. data-silo
+        rule: String,
+    },
+    /// Write a small starter workspace to edit into your own
+    Init {
+        /// Folder to create it in
+        #[arg(default_value = "journeys")]
+        dir: PathBuf,
+    },
+    /// Print the JSON Schema of a model file (or of cxmap.toml with --config)
+    Schema {
+        /// The schema of cxmap.toml instead
+        #[arg(long)]
+        config: bool,
+    },
+    /// Print shell completions
+    Completions {
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct WorkspaceArgs {
+    /// Journey files or folders (default: journeys/)
+    pub paths: Vec<PathBuf>,
+    /// Configuration file (default: cxmap.toml in the folder given, else in the current folder)
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// When to colour the output
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub workspace: WorkspaceArgs,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CheckFormat {
+    Text,
+    Json,
+    Sarif,
+    Github,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    /// Auto: colour only on a terminal, and never when NO_COLOR is set.
+    pub fn enabled(self, is_terminal: bool) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        }
+    }
+}
+
+/// Exit statuses of the contract.
+pub mod exit {
+    pub const OK: u8 = 0;
+    pub const FINDINGS: u8 = 1;
+    pub const CANNOT_RUN: u8 = 2;
+}
+
+/// Where a command writes.
+pub struct Io<'a> {
+    pub stdout: &'a mut dyn Write,
+    pub stderr: &'a mut dyn Write,
+    pub stdout_is_terminal: bool,
+}
+
+/// Runs a parsed command line; returns the exit status.
+pub fn run(cli: Cli, io: &mut Io) -> std::io::Result<u8> {
+    let result = match cli.command {
+        Command::Check(args) => check(&args, io),
+        Command::Rules { markdown } => list_rules(markdown, io),
+        Command::Explain { rule } => explain(&rule, io),
+        Command::Init { dir } => init(&dir, io),
+        Command::Schema { config } => {
+            let schema = if config {
+                schemars::schema_for!(crate::load::config::RawConfig)
+            } else {
+                schemars::schema_for!(crate::load::raw::RawFile)
+            };
+            let mut text = serde_json::to_string_pretty(&schema).expect("schema serialises");
+            text.push('\n');
+            io.stdout.write_all(text.as_bytes())?;
+            Ok(exit::OK)
+        }
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "cxmap", io.stdout);
+            Ok(exit::OK)
+        }
+    };
+    match result {
+        Ok(code) => Ok(code),
+        Err(Failure::Io(e)) => Err(e),
+        Err(Failure::Fatal(e)) => {
+            writeln!(io.stderr, "error: {}", present::escape::terminal(&e.message))?;
+            if let Some(help) = &e.help {
+                writeln!(io.stderr, "  help: {}", present::escape::terminal(help))?;
+            }
+            Ok(exit::CANNOT_RUN)
+        }
+    }
+}
+
+enum Failure {
+    Io(std::io::Error),
+    Fatal(FatalError),
+}
+
+impl From<std::io::Error> for Failure {
+    fn from(e: std::io::Error) -> Self {
+        Failure::Io(e)
+    }
+}
+
+impl From<FatalError> for Failure {
+    fn from(e: FatalError) -> Self {
+        Failure::Fatal(e)
+    }
+}
+
+fn load_options(args: &WorkspaceArgs) -> LoadOptions {
+    LoadOptions {
+        paths: args.paths.clone(),
+        config: args.config.clone(),
+    }
+}
+
+fn check(args: &CheckArgs, io: &mut Io) -> Result<u8, Failure> {
+    let loaded = load::load(&load_options(&args.workspace))?;
+    let analysis = loaded
+        .problems
+        .is_empty()
+        .then(|| analyse::analyse(&loaded.workspace, &loaded.settings));
+    let outcome = CheckOutcome {
+        loaded: &loaded,
+        analysis: analysis.as_ref(),
+    };
+    let text = match args.format {
+        CheckFormat::Text => {
+            let color = args.workspace.color.enabled(io.stdout_is_terminal);
+            present::terminal::Terminal { color }.render(&outcome)
+        }
+        CheckFormat::Json => present::json::render(&outcome),
+        CheckFormat::Sarif => present::sarif::render(&outcome),
+        CheckFormat::Github => present::github::render(&outcome),
+    };
+    io.stdout.write_all(text.as_bytes())?;
+    let failed = !loaded.problems.is_empty() || analysis.as_ref().is_some_and(|a| a.has_errors());
+    Ok(if failed { exit::FINDINGS } else { exit::OK })
+}
+
+fn list_rules(markdown: bool, io: &mut Io) -> Result<u8, Failure> {
+    if markdown {
+        io.stdout.write_all(rules::rules_markdown().as_bytes())?;
+        return Ok(exit::OK);
+    }
+    let width = rules::RULES.iter().map(|r| r.name.len()).max().unwrap_or(0);
+    for r in rules::RULES {
+        writeln!(
+            io.stdout,
+            "{:width$}  {:7}  {}",
+            r.name,
+            r.default_severity.as_str(),
+            r.summary
+        )?;
+    }
+    Ok(exit::OK)
+}
+
+fn explain(name: &str, io: &mut Io) -> Result<u8, Failure> {
+    match rules::find(name) {
+        Some(rule) => {
+            io.stdout.write_all(rule.explanation().as_bytes())?;
+            Ok(exit::OK)
+        }
+        None => {
+            let names: Vec<&str> = rules::RULES.iter().map(|r| r.name).collect();
+            let help = match crate::load::did_you_mean(name, names.iter().copied()) {
+                Some(c) => format!("did you mean `{c}`?"),
+                None => "`cxmap rules` lists the rules".to_owned(),
+            };
+            Err(FatalError::new(format!("there is no rule `{name}`")).with_help(help).into())
+        }
+    }
+}
+
+/// The starter workspace: (file name, contents).
+const STARTER: &[(&str, &str)] = &[
+    ("cxmap.toml", include_str!("../templates/init/cxmap.toml")),
+    ("org.toml", include_str!("../templates/init/org.toml")),
+    ("buy-online.toml", include_str!("../templates/init/buy-online.toml")),
+    ("get-help.toml", include_str!("../templates/init/get-help.toml")),
+];
+
+fn init(dir: &Path, io: &mut Io) -> Result<u8, Failure> {
+    let existing: Vec<String> = STARTER
+        .iter()
+        .map(|(name, _)| dir.join(name))
+        .chain([dir.join("cxmap.schema.json"), dir.join("cxmap-config.schema.json")])
+        .filter(|p| p.exists())
+        .map(|p| format!("`{}`", p.display()))
+        .collect();
+    if !existing.is_empty() {
+        return Err(FatalError::new(format!(
+            "not overwriting {}",
+            existing.join(", ")
+        ))
+        .with_help("run `cxmap init` with a new folder, e.g. `cxmap init my-journeys`")
+        .into());
+    }
+    std::fs::create_dir_all(dir).map_err(|e| {
+        FatalError::new(format!("cannot create `{}`: {e}", dir.display()))
+    })?;
+    let model_schema = serde_json::to_string_pretty(&schemars::schema_for!(crate::load::raw::RawFile))
+        .expect("schema serialises");
+    let config_schema = serde_json::to_string_pretty(&schemars::schema_for!(
+        crate::load::config::RawConfig
+    ))
+    .expect("schema serialises");
+    let mut files: Vec<(&str, String)> = vec![
+        ("cxmap.schema.json", model_schema + "\n"),
+        ("cxmap-config.schema.json", config_schema + "\n"),
+    ];
+    files.extend(STARTER.iter().map(|(n, t)| (*n, (*t).to_owned())));
+    for (name, text) in &files {
+        crate::present::write_new(&dir.join(name), text.as_bytes())?;
+    }
+    writeln!(
+        io.stdout,
+        "Wrote a starter workspace to `{}`: org.toml (departments and data), two journeys and cxmap.toml.\nNext: edit them into your own, then run `cxmap check {}`.",
+        dir.display(),
+        dir.display()
+    )?;
+    Ok(exit::OK)
+}
+
+/// Entry point for `main`: parses arguments, runs, maps a broken pipe to success.
+pub fn main_with_args() -> u8 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { exit::CANNOT_RUN } else { exit::OK };
+        }
+    };
+    let stdout = std::io::stdout();
+    let stderr = std::io::stderr();
+    let mut io = Io {
+        stdout_is_terminal: stdout.is_terminal(),
+        stdout: &mut stdout.lock(),
+        stderr: &mut stderr.lock(),
+    };
+    match run(cli, &mut io) {
+        Ok(code) => {
+            let _ = io.stdout.flush();
+            code
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => exit::OK,
+        Err(e) => {
+            let _ = writeln!(io.stderr, "error: cannot write output: {e}");
+            exit::CANNOT_RUN
+        }
+    }
+}

@@ -1,0 +1,169 @@
+//! Finding and reading the workspace's files: sorted, size-capped, UTF-8 checked.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use super::source::{FileId, SourceFile, Sources, Span};
+use super::{LoadOptions, Problem};
+
+/// Input files larger than this are refused (a journey file is a few kilobytes; 100,000
+/// touchpoints fit in about 20 MiB spread over many files).
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The name of the configuration file at the top of a folder.
+pub const CONFIG_FILE: &str = "cxmap.toml";
+
+/// The command cannot run (exit status 2).
+#[derive(Debug)]
+pub struct FatalError {
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl fmt::Display for FatalError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for FatalError {}
+
+impl FatalError {
+    pub fn new(message: impl Into<String>) -> Self {
+        FatalError {
+            message: message.into(),
+            help: None,
+        }
+    }
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+pub struct Found {
+    pub config: Option<PathBuf>,
+    pub models: Vec<PathBuf>,
+}
+
+pub fn discover(options: &LoadOptions) -> Result<Found, FatalError> {
+    let paths = if options.paths.is_empty() {
+        vec![PathBuf::from("journeys")]
+    } else {
+        options.paths.clone()
+    };
+    let mut config = options.config.clone();
+    if let Some(path) = &config
+        && !path.is_file()
+    {
+        return Err(FatalError::new(format!(
+            "the configuration file `{}` does not exist",
+            path.display()
+        )));
+    }
+    let mut models = Vec::new();
+    for path in &paths {
+        let meta = std::fs::metadata(path).map_err(|_| {
+            FatalError::new(format!("`{}` does not exist", path.display()))
+                .with_help("give a journey file or a folder of them (default: `journeys/`)")
+        })?;
+        if meta.is_dir() {
+            let top_config = path.join(CONFIG_FILE);
+            if config.is_none() && top_config.is_file() {
+                config = Some(top_config.clone());
+            }
+            walk(path, &top_config, &mut models)?;
+        } else {
+            models.push(path.clone());
+        }
+    }
+    if config.is_none() && Path::new(CONFIG_FILE).is_file() {
+        config = Some(PathBuf::from(CONFIG_FILE));
+    }
+    // A file named twice (a folder and a file in it) is read once.
+    let mut seen = std::collections::BTreeSet::new();
+    models.retain(|p| seen.insert(p.clone()));
+    if let Some(c) = &config {
+        models.retain(|m| m != c);
+    }
+    Ok(Found { config, models })
+}
+
+/// Every `*.toml` below `dir` in sorted path order. Hidden entries and symlinked folders are
+/// skipped (a link loop must not hang the tool).
+fn walk(dir: &Path, top_config: &Path, out: &mut Vec<PathBuf>) -> Result<(), FatalError> {
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| FatalError::new(format!("cannot read folder `{}`: {e}", dir.display())))?;
+    let mut entries: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    entries.sort();
+    for path in entries {
+        let hidden = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
+        if hidden || path == top_config {
+            continue;
+        }
+        let Ok(meta) = std::fs::symlink_metadata(&path) else {
+            continue;
+        };
+        if meta.is_dir() {
+            walk(&path, top_config, out)?;
+        } else if path.extension().is_some_and(|e| e == "toml") && path.is_file() {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// `journeys/org.toml`, whatever the platform's separator.
+pub fn display_path(path: &Path) -> String {
+    let s = path.to_string_lossy().replace('\\', "/");
+    s.strip_prefix("./").map(str::to_owned).unwrap_or(s)
+}
+
+/// Reads one file into `sources`. Returns `None` (with a problem) for a file that is too
+/// large or not UTF-8; `Err` when it cannot be read at all.
+pub fn read(
+    path: &Path,
+    sources: &mut Sources,
+    problems: &mut Vec<Problem>,
+) -> Result<Option<FileId>, FatalError> {
+    let display = display_path(path);
+    let cannot = |e: std::io::Error| FatalError::new(format!("cannot read `{display}`: {e}"));
+    let size = std::fs::metadata(path).map_err(cannot)?.len();
+    if size > MAX_FILE_BYTES {
+        let id = sources.add(SourceFile::new(display, path.to_owned(), String::new()));
+        problems.push(
+            Problem::new(
+                Span::new(id, 0..0),
+                format!(
+                    "file is too large ({} MiB; the limit is {} MiB)",
+                    size / (1024 * 1024),
+                    MAX_FILE_BYTES / (1024 * 1024)
+                ),
+            )
+            .with_help("split the workspace into several files: one per journey, plus an org.toml"),
+        );
+        return Ok(None);
+    }
+    let bytes = std::fs::read(path).map_err(cannot)?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    match String::from_utf8(bytes.to_vec()) {
+        Ok(text) => Ok(Some(sources.add(SourceFile::new(
+            display,
+            path.to_owned(),
+            text,
+        )))),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            let id = sources.add(SourceFile::new(display, path.to_owned(), text));
+            problems.push(
+                Problem::new(Span::new(id, at..at), "file is not valid UTF-8 text")
+                    .with_help("save the file as UTF-8 in your editor"),
+            );
+            Ok(None)
+        }
+    }
+}

@@ -1,0 +1,142 @@
+//! Escaping user text for each target. Every presenter that puts a name, id, message or label
+//! into its output goes through one of these; nothing else writes user text.
+
+/// Bidirectional-text controls: harmless in prose, but in a terminal or a code view they can
+/// reorder what is shown (the "Trojan Source" trick).
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// For one-line terminal text: control and bidi characters become visible escapes (`\u{1b}`),
+/// so no name can move the cursor, change colours or reorder the line.
+pub fn terminal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() || is_bidi_control(c) {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// For source lines shown in a terminal code view: the same characters are replaced, but by
+/// placeholders of the same byte length so that byte spans into the line stay valid.
+pub fn terminal_same_length(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c == '\t' || c == '\n' || c == '\r' {
+            out.push(c);
+        } else if c.is_control() || is_bidi_control(c) {
+            match c.len_utf8() {
+                3 => out.push('\u{FFFD}'),
+                n => out.extend(std::iter::repeat_n('?', n)),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// GitHub Actions workflow command message (`::warning ...::MESSAGE`).
+pub fn github_data(text: &str) -> String {
+    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+/// GitHub Actions workflow command property (`file=...,title=...`).
+pub fn github_property(text: &str) -> String {
+    github_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// XML / SVG / HTML text and attribute values.
+pub fn xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            // XML 1.0 forbids most control characters even as references.
+            c if c.is_control() && c != '\n' && c != '\t' => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A DOT double-quoted string, quotes included, that Graphviz shows as exactly `text`:
+/// quotes and backslashes escaped (so `\N`, `\G`, `\l` are not expanded), `&` escaped
+/// because Graphviz decodes HTML entities in labels, line breaks made explicit.
+pub fn dot_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '&' => out.push_str("&amp;"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c if c.is_control() => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Markdown inline text (also safe inside a table cell): markup characters are
+/// backslash-escaped, HTML is neutralised, line breaks become spaces.
+pub fn markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '(' | ')' | '#' | '|' | '!' | '~' | '{' | '}'
+            | '+' | '-' | '.' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\n' | '\r' => out.push(' '),
+            c if c.is_control() => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminal_escapes_controls_and_bidi() {
+        assert_eq!(terminal("a\u{1b}[31mb\u{202E}c"), "a\\u{1b}[31mb\\u{202e}c");
+        let same = terminal_same_length("x\u{1b}y\u{202E}z");
+        assert_eq!(same.len(), "x\u{1b}y\u{202E}z".len());
+        assert!(!same.contains('\u{1b}'));
+    }
+
+    #[test]
+    fn dot_strings_cannot_break_out() {
+        assert_eq!(dot_string(r#"x"]; evil [label=""#), r#""x\"]; evil [label=\"""#);
+        assert_eq!(dot_string(r"\N & \G"), r#""\\N &amp; \\G""#);
+    }
+
+    #[test]
+    fn github_escaping() {
+        assert_eq!(github_data("50%\nok"), "50%25%0Aok");
+        assert_eq!(github_property("a:b,c"), "a%3Ab%2Cc");
+    }
+
+    #[test]
+    fn markdown_escaping() {
+        assert_eq!(markdown("[x](javascript:alert(1)) | <b>"), "\\[x\\]\\(javascript:alert\\(1\\)\\) \\| &lt;b&gt;");
+    }
+}
