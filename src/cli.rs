@@ -11,7 +11,11 @@ use crate::load::{self, FatalError, LoadOptions};
 use crate::present::{self, CheckOutcome};
 
 #[derive(Parser, Debug)]
-#[command(name = "cxmap", version, about = "Find the silos in your customer journeys")]
+#[command(
+    name = "cxmap",
+    version,
+    about = "Find the silos in your customer journeys"
+)]
 #[command(propagate_version = true)]
 pub struct Cli {
     #[command(subcommand)]
@@ -46,9 +50,7 @@ pub enum Command {
         config: bool,
     },
     /// Print shell completions
-    Completions {
-        shell: clap_complete::Shell,
-    },
+    Completions { shell: clap_complete::Shell },
 }
 
 #[derive(clap::Args, Debug, Clone)]
@@ -141,7 +143,11 @@ pub fn run(cli: Cli, io: &mut Io) -> std::io::Result<u8> {
         Ok(code) => Ok(code),
         Err(Failure::Io(e)) => Err(e),
         Err(Failure::Fatal(e)) => {
-            writeln!(io.stderr, "error: {}", present::escape::terminal(&e.message))?;
+            writeln!(
+                io.stderr,
+                "error: {}",
+                present::escape::terminal(&e.message)
+            )?;
             if let Some(help) = &e.help {
                 writeln!(io.stderr, "  help: {}", present::escape::terminal(help))?;
             }
@@ -228,7 +234,9 @@ fn explain(name: &str, io: &mut Io) -> Result<u8, Failure> {
                 Some(c) => format!("did you mean `{c}`?"),
                 None => "`cxmap rules` lists the rules".to_owned(),
             };
-            Err(FatalError::new(format!("there is no rule `{name}`")).with_help(help).into())
+            Err(FatalError::new(format!("there is no rule `{name}`"))
+                .with_help(help)
+                .into())
         }
     }
 }
@@ -237,35 +245,42 @@ fn explain(name: &str, io: &mut Io) -> Result<u8, Failure> {
 const STARTER: &[(&str, &str)] = &[
     ("cxmap.toml", include_str!("../templates/init/cxmap.toml")),
     ("org.toml", include_str!("../templates/init/org.toml")),
-    ("buy-online.toml", include_str!("../templates/init/buy-online.toml")),
-    ("get-help.toml", include_str!("../templates/init/get-help.toml")),
+    (
+        "buy-online.toml",
+        include_str!("../templates/init/buy-online.toml"),
+    ),
+    (
+        "get-help.toml",
+        include_str!("../templates/init/get-help.toml"),
+    ),
 ];
 
 fn init(dir: &Path, io: &mut Io) -> Result<u8, Failure> {
     let existing: Vec<String> = STARTER
         .iter()
         .map(|(name, _)| dir.join(name))
-        .chain([dir.join("cxmap.schema.json"), dir.join("cxmap-config.schema.json")])
+        .chain([
+            dir.join("cxmap.schema.json"),
+            dir.join("cxmap-config.schema.json"),
+        ])
         .filter(|p| p.exists())
         .map(|p| format!("`{}`", p.display()))
         .collect();
     if !existing.is_empty() {
-        return Err(FatalError::new(format!(
-            "not overwriting {}",
-            existing.join(", ")
-        ))
-        .with_help("run `cxmap init` with a new folder, e.g. `cxmap init my-journeys`")
-        .into());
+        return Err(
+            FatalError::new(format!("not overwriting {}", existing.join(", ")))
+                .with_help("run `cxmap init` with a new folder, e.g. `cxmap init my-journeys`")
+                .into(),
+        );
     }
-    std::fs::create_dir_all(dir).map_err(|e| {
-        FatalError::new(format!("cannot create `{}`: {e}", dir.display()))
-    })?;
-    let model_schema = serde_json::to_string_pretty(&schemars::schema_for!(crate::load::raw::RawFile))
-        .expect("schema serialises");
-    let config_schema = serde_json::to_string_pretty(&schemars::schema_for!(
-        crate::load::config::RawConfig
-    ))
-    .expect("schema serialises");
+    std::fs::create_dir_all(dir)
+        .map_err(|e| FatalError::new(format!("cannot create `{}`: {e}", dir.display())))?;
+    let model_schema =
+        serde_json::to_string_pretty(&schemars::schema_for!(crate::load::raw::RawFile))
+            .expect("schema serialises");
+    let config_schema =
+        serde_json::to_string_pretty(&schemars::schema_for!(crate::load::config::RawConfig))
+            .expect("schema serialises");
     let mut files: Vec<(&str, String)> = vec![
         ("cxmap.schema.json", model_schema + "\n"),
         ("cxmap-config.schema.json", config_schema + "\n"),
@@ -289,7 +304,11 @@ pub fn main_with_args() -> u8 {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { exit::CANNOT_RUN } else { exit::OK };
+            return if e.use_stderr() {
+                exit::CANNOT_RUN
+            } else {
+                exit::OK
+            };
         }
     };
     let stdout = std::io::stdout();

@@ -23,7 +23,10 @@ pub struct Analysis {
 
 impl Analysis {
     pub fn count(&self, severity: Severity) -> usize {
-        self.findings.iter().filter(|f| f.severity == severity).count()
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
     }
 
     pub fn has_errors(&self) -> bool {

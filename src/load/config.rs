@@ -77,7 +77,13 @@ pub fn parse(file: Option<FileId>, sources: &Sources, problems: &mut Vec<Problem
                 Some(c) => format!("did you mean `{c}`?"),
                 None => "`cxmap rules` lists the rules".to_owned(),
             };
-            problems.push(Problem::new(Span::new(file, name.span()), format!("unknown rule `{}`", name.get_ref())).with_help(help));
+            problems.push(
+                Problem::new(
+                    Span::new(file, name.span()),
+                    format!("unknown rule `{}`", name.get_ref()),
+                )
+                .with_help(help),
+            );
             continue;
         };
         let severity = match level.get_ref().as_str() {
@@ -87,8 +93,11 @@ pub fn parse(file: Option<FileId>, sources: &Sources, problems: &mut Vec<Problem
         match severity {
             Some(s) => settings.set(rule.name, s),
             None => problems.push(
-                Problem::new(Span::new(file, level.span()), format!("unknown severity `{}` for `{}`", level.get_ref(), rule.name))
-                    .with_help("use \"error\", \"warning\", \"info\" or \"off\""),
+                Problem::new(
+                    Span::new(file, level.span()),
+                    format!("unknown severity `{}` for `{}`", level.get_ref(), rule.name),
+                )
+                .with_help("use \"error\", \"warning\", \"info\" or \"off\""),
             ),
         }
     }

@@ -1,6 +1,6 @@
 //! Lowering: parsed files into the validated model, collecting every problem.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -13,9 +13,7 @@ use super::raw::{
 };
 use super::source::{FileId, Sources, Span};
 use super::suggest::{did_you_mean, help_for_unknown};
-use crate::model::{
-    DataAsset, Department, Journey, Organization, Step, Touchpoint, Workspace,
-};
+use crate::model::{DataAsset, Department, Journey, Organization, Step, Touchpoint, Workspace};
 
 /// Nesting deeper than this is refused before deserialising, so that no input can exhaust
 /// the stack. Real journey files nest two or three levels.
@@ -29,6 +27,17 @@ struct FileItems {
     data: Vec<(RawData, Span)>,
     journey: Option<(RawJourney, Span)>,
     touchpoints: Vec<(RawTouchpoint, Span)>,
+    /// Ids of tables that were reported as invalid: references to them are not reported again.
+    broken: BrokenIds,
+    /// The file has a `[journey]`, but it is invalid.
+    broken_journey: bool,
+}
+
+#[derive(Default)]
+struct BrokenIds {
+    departments: Vec<String>,
+    data: Vec<String>,
+    touchpoints: Vec<String>,
 }
 
 pub fn lower(sources: Sources, files: &[FileId], problems: &mut Vec<Problem>) -> Workspace {
@@ -59,7 +68,9 @@ fn parse_file(file: FileId, text: &str, problems: &mut Vec<Problem>) -> FileItem
                 Span::new(file, at..at),
                 format!("values are nested more than {MAX_DEPTH} levels deep"),
             )
-            .with_help("a journey file needs only tables of plain values; check for a runaway `[` or `{`"),
+            .with_help(
+                "a journey file needs only tables of plain values; check for a runaway `[` or `{`",
+            ),
         );
         return items;
     }
@@ -68,8 +79,11 @@ fn parse_file(file: FileId, text: &str, problems: &mut Vec<Problem>) -> FileItem
         for e in errors {
             let range = e.span().unwrap_or(0..0);
             problems.push(
-                Problem::new(Span::new(file, range), format!("not valid TOML: {}", e.message().trim()))
-                    .with_help("see https://toml.io for the syntax; strings need \"quotes\""),
+                Problem::new(
+                    Span::new(file, range),
+                    format!("not valid TOML: {}", e.message().trim()),
+                )
+                .with_help("see https://toml.io for the syntax; strings need \"quotes\""),
             );
         }
         return items;
@@ -82,7 +96,7 @@ fn parse_file(file: FileId, text: &str, problems: &mut Vec<Problem>) -> FileItem
         let vspan = Span::new(file, value.span());
         match name {
             "organization" => {
-                if let Some(x) = element(file, "[organization]", value, problems) {
+                if let Ok(x) = element(file, "[organization]", value, problems) {
                     items.organization.push((x, vspan));
                 }
             }
@@ -92,22 +106,46 @@ fn parse_file(file: FileId, text: &str, problems: &mut Vec<Problem>) -> FileItem
                         Problem::new(key_span, "a file can hold only one `[journey]`")
                             .with_help("write `[journey]` with single brackets, and put each journey in a file of its own"),
                     );
-                } else if let Some(x) = element(file, "[journey]", value, problems) {
-                    items.journey = Some((x, vspan));
+                } else {
+                    match element(file, "[journey]", value, problems) {
+                        Ok(x) => items.journey = Some((x, vspan)),
+                        Err(_) => items.broken_journey = true,
+                    }
                 }
             }
             "department" => {
-                for (x, s) in elements(file, name, key_span, value, problems) {
+                for (x, s) in elements(
+                    file,
+                    name,
+                    key_span,
+                    value,
+                    problems,
+                    &mut items.broken.departments,
+                ) {
                     items.departments.push((x, s));
                 }
             }
             "data" => {
-                for (x, s) in elements(file, name, key_span, value, problems) {
+                for (x, s) in elements(
+                    file,
+                    name,
+                    key_span,
+                    value,
+                    problems,
+                    &mut items.broken.data,
+                ) {
                     items.data.push((x, s));
                 }
             }
             "touchpoint" => {
-                for (x, s) in elements(file, name, key_span, value, problems) {
+                for (x, s) in elements(
+                    file,
+                    name,
+                    key_span,
+                    value,
+                    problems,
+                    &mut items.broken.touchpoints,
+                ) {
                     items.touchpoints.push((x, s));
                 }
             }
@@ -119,7 +157,9 @@ fn parse_file(file: FileId, text: &str, problems: &mut Vec<Problem>) -> FileItem
                             .to_owned()
                     }
                 };
-                problems.push(Problem::new(key_span, format!("unknown table `{name}`")).with_help(help));
+                problems.push(
+                    Problem::new(key_span, format!("unknown table `{name}`")).with_help(help),
+                );
             }
         }
     }
@@ -186,6 +226,7 @@ fn elements<T: for<'de> Deserialize<'de>>(
     key_span: Span,
     value: Spanned<DeValue<'_>>,
     problems: &mut Vec<Problem>,
+    broken: &mut Vec<String>,
 ) -> Vec<(T, Span)> {
     let header = format!("[[{name}]]");
     let range = value.span();
@@ -194,13 +235,22 @@ fn elements<T: for<'de> Deserialize<'de>>(
             .into_iter()
             .filter_map(|v| {
                 let span = Span::new(file, v.span());
-                element(file, &header, v, problems).map(|x| (x, span))
+                match element(file, &header, v, problems) {
+                    Ok(x) => Some((x, span)),
+                    Err(id) => {
+                        broken.extend(id);
+                        None
+                    }
+                }
             })
             .collect(),
         _ => {
             problems.push(
-                Problem::new(Span::new(file, range).min_start(key_span), format!("`{name}` must be a list of tables"))
-                    .with_help(format!("write each one under its own `{header}` header")),
+                Problem::new(
+                    Span::new(file, range).min_start(key_span),
+                    format!("`{name}` must be a list of tables"),
+                )
+                .with_help(format!("write each one under its own `{header}` header")),
             );
             Vec::new()
         }
@@ -209,21 +259,30 @@ fn elements<T: for<'de> Deserialize<'de>>(
 
 impl Span {
     fn min_start(self, other: Span) -> Span {
-        if other.range.start < self.range.start { other } else { self }
+        if other.range.start < self.range.start {
+            other
+        } else {
+            self
+        }
     }
 }
 
 /// One table: unknown keys reported (all of them, with suggestions), then deserialised.
+/// A table that does not deserialise gives back its `id`, if it has one, so that references
+/// to it are not reported as unknown too.
 fn element<T: for<'de> Deserialize<'de>>(
     file: FileId,
     what: &str,
     value: Spanned<DeValue<'_>>,
     problems: &mut Vec<Problem>,
-) -> Option<T> {
+) -> Result<T, Option<String>> {
     let span = value.span();
     let DeValue::Table(mut table) = value.into_inner() else {
-        problems.push(Problem::new(Span::new(file, span), format!("`{what}` must be a table")));
-        return None;
+        problems.push(Problem::new(
+            Span::new(file, span),
+            format!("`{what}` must be a table"),
+        ));
+        return Err(None);
     };
     let known = field_names::<T>();
     let unknown: Vec<_> = table
@@ -237,31 +296,51 @@ fn element<T: for<'de> Deserialize<'de>>(
             Some(c) => format!("did you mean `{c}`?"),
             None => format!(
                 "`{what}` takes {}",
-                known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+                known
+                    .iter()
+                    .map(|k| format!("`{k}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         };
         problems.push(
-            Problem::new(Span::new(file, key.span()), format!("unknown key `{name}` in `{what}`"))
-                .with_help(help),
+            Problem::new(
+                Span::new(file, key.span()),
+                format!("unknown key `{name}` in `{what}`"),
+            )
+            .with_help(help),
         );
         table.remove(key);
     }
+    // Kept for the error message (which key was wrong) and for the id of a broken table.
+    let keys: Vec<(String, std::ops::Range<usize>)> = table
+        .iter()
+        .map(|(k, v)| (k.get_ref().to_string(), v.span()))
+        .collect();
+    let id = table
+        .iter()
+        .find(|(k, _)| k.get_ref() == "id")
+        .and_then(|(_, v)| v.get_ref().as_str().map(str::to_owned));
     let value = Spanned::new(span.clone(), DeValue::Table(table));
     match T::deserialize(ValueDeserializer::from(value)) {
-        Ok(x) => Some(x),
+        Ok(x) => Ok(x),
         Err(e) => {
             let range = e.span().unwrap_or(span);
-            let (message, help) = explain_serde_error(e.message(), what);
+            let key = keys
+                .iter()
+                .find(|(_, r)| r.start <= range.start && range.end <= r.end)
+                .map(|(k, _)| k.as_str());
+            let (message, help) = explain_serde_error(e.message(), what, key);
             let mut p = Problem::new(Span::new(file, range), message);
             p.help = help;
             problems.push(p);
-            None
+            Err(id)
         }
     }
 }
 
 /// Turns serde's wording into a plain message and a hint.
-fn explain_serde_error(message: &str, what: &str) -> (String, Option<String>) {
+fn explain_serde_error(message: &str, what: &str, key: Option<&str>) -> (String, Option<String>) {
     let message = message.trim();
     if let Some(rest) = message.strip_prefix("missing field `") {
         let field = rest.trim_end_matches('`');
@@ -278,7 +357,23 @@ fn explain_serde_error(message: &str, what: &str) -> (String, Option<String>) {
         );
     }
     if let Some(rest) = message.strip_prefix("invalid type: ") {
-        return (format!("wrong type: found {rest}"), None);
+        let (found, expected) = rest
+            .split_once(", expected ")
+            .unwrap_or((rest, "another type"));
+        let found = found.split(' ').next().unwrap_or(found);
+        let message = match key {
+            Some(key) => format!("`{key}` must be {expected}, not a {found}"),
+            None => format!("expected {expected}, found a {found}"),
+        };
+        let help = match expected {
+            "a boolean" => Some("write `true` or `false`, without quotes".to_owned()),
+            "a string" => Some("put the value in \"double quotes\"".to_owned()),
+            e if e.starts_with("i64") || e.contains("integer") => {
+                Some("write a whole number such as `-1` or `2`".to_owned())
+            }
+            _ => None,
+        };
+        return (message, help);
     }
     (message.to_owned(), None)
 }
@@ -291,6 +386,9 @@ struct Lowerer {
     journeys: HashMap<String, Span>,
     department_ids: Vec<String>,
     data_ids: Vec<String>,
+    /// Declared in tables that were already reported as invalid.
+    broken_departments: HashSet<String>,
+    broken_data: HashSet<String>,
 }
 
 fn first_declared(sources: &Sources, span: &Span) -> String {
@@ -301,14 +399,27 @@ fn first_declared(sources: &Sources, span: &Span) -> String {
 impl Lowerer {
     /// First pass: organisation, departments and data, so that references can be resolved in
     /// any file order.
-    fn declare(&mut self, parsed: &[(FileId, FileItems)], ws: &mut Workspace, problems: &mut Vec<Problem>) {
+    fn declare(
+        &mut self,
+        parsed: &[(FileId, FileItems)],
+        ws: &mut Workspace,
+        problems: &mut Vec<Problem>,
+    ) {
         let mut org_span: Option<Span> = None;
+        for (_, items) in parsed {
+            self.broken_departments
+                .extend(items.broken.departments.iter().cloned());
+            self.broken_data.extend(items.broken.data.iter().cloned());
+        }
         for (file, items) in parsed {
             for (org, span) in &items.organization {
                 if let Some(first) = &org_span {
                     problems.push(
-                        Problem::new(span.clone(), "a workspace can have only one `[organization]`")
-                            .with_help(first_declared(&ws.sources, first)),
+                        Problem::new(
+                            span.clone(),
+                            "a workspace can have only one `[organization]`",
+                        )
+                        .with_help(first_declared(&ws.sources, first)),
                     );
                     continue;
                 }
@@ -322,8 +433,11 @@ impl Lowerer {
                 let id = d.id.get_ref();
                 if let Some(&first) = self.departments.get(id) {
                     problems.push(
-                        Problem::new(span_of(*file, &d.id), format!("department `{id}` is declared twice"))
-                            .with_help(first_declared(&ws.sources, &ws.departments[first].span)),
+                        Problem::new(
+                            span_of(*file, &d.id),
+                            format!("department `{id}` is declared twice"),
+                        )
+                        .with_help(first_declared(&ws.sources, &ws.departments[first].span)),
                     );
                     continue;
                 }
@@ -349,8 +463,11 @@ impl Lowerer {
                 let id = d.id.get_ref();
                 if let Some(&first) = self.data.get(id) {
                     problems.push(
-                        Problem::new(span_of(*file, &d.id), format!("data `{id}` is declared twice"))
-                            .with_help(first_declared(&ws.sources, &ws.data[first].span)),
+                        Problem::new(
+                            span_of(*file, &d.id),
+                            format!("data `{id}` is declared twice"),
+                        )
+                        .with_help(first_declared(&ws.sources, &ws.data[first].span)),
                     );
                     continue;
                 }
@@ -369,19 +486,34 @@ impl Lowerer {
         }
     }
 
-    fn department_ref(&self, file: FileId, id: &Spanned<String>, key: &str, problems: &mut Vec<Problem>) -> Option<usize> {
+    fn department_ref(
+        &self,
+        file: FileId,
+        id: &Spanned<String>,
+        key: &str,
+        problems: &mut Vec<Problem>,
+    ) -> Option<usize> {
         let found = self.departments.get(id.get_ref()).copied();
-        if found.is_none() {
+        if found.is_none() && !self.broken_departments.contains(id.get_ref()) {
             let ids: Vec<&str> = self.department_ids.iter().map(String::as_str).collect();
             problems.push(
-                Problem::new(span_of(file, id), format!("`{key}` names an unknown department `{}`", id.get_ref()))
-                    .with_help(help_for_unknown(id.get_ref(), "department", &ids)),
+                Problem::new(
+                    span_of(file, id),
+                    format!("`{key}` names an unknown department `{}`", id.get_ref()),
+                )
+                .with_help(help_for_unknown(id.get_ref(), "department", &ids)),
             );
         }
         found
     }
 
-    fn department_refs(&self, file: FileId, ids: &[Spanned<String>], key: &str, problems: &mut Vec<Problem>) -> Vec<usize> {
+    fn department_refs(
+        &self,
+        file: FileId,
+        ids: &[Spanned<String>],
+        key: &str,
+        problems: &mut Vec<Problem>,
+    ) -> Vec<usize> {
         let mut out = Vec::new();
         for id in ids {
             if let Some(i) = self.department_ref(file, id, key, problems)
@@ -394,9 +526,17 @@ impl Lowerer {
     }
 
     /// Second pass: journeys and their touchpoints.
-    fn resolve(&mut self, parsed: Vec<(FileId, FileItems)>, ws: &mut Workspace, problems: &mut Vec<Problem>) {
+    fn resolve(
+        &mut self,
+        parsed: Vec<(FileId, FileItems)>,
+        ws: &mut Workspace,
+        problems: &mut Vec<Problem>,
+    ) {
         for (file, items) in parsed {
             let Some((raw, jspan)) = items.journey else {
+                if items.broken_journey {
+                    continue; // already reported; its touchpoints cannot be checked against it
+                }
                 for (_, span) in &items.touchpoints {
                     problems.push(
                         Problem::new(span.clone(), "`[[touchpoint]]` in a file with no `[journey]`")
@@ -409,23 +549,42 @@ impl Lowerer {
             if let Some(first) = self.journeys.get(&id) {
                 let loc = ws.sources.locate(first);
                 problems.push(
-                    Problem::new(span_of(file, &raw.id), format!("journey `{id}` is declared twice"))
-                        .with_help(format!("it was first declared at {}:{}", loc.file, loc.line)),
+                    Problem::new(
+                        span_of(file, &raw.id),
+                        format!("journey `{id}` is declared twice"),
+                    )
+                    .with_help(format!(
+                        "it was first declared at {}:{}",
+                        loc.file, loc.line
+                    )),
                 );
                 continue;
             }
             check_id(file, &raw.id, "journey", problems);
             self.journeys.insert(id.clone(), jspan.clone());
-            let owner = raw.owner.as_ref().and_then(|o| self.department_ref(file, o, "owner", problems));
+            let owner = raw
+                .owner
+                .as_ref()
+                .and_then(|o| self.department_ref(file, o, "owner", problems));
             let mut stages: Vec<String> = Vec::new();
             for s in raw.stages.iter().flatten() {
                 if stages.contains(s.get_ref()) {
-                    problems.push(Problem::new(span_of(file, s), format!("stage `{}` is listed twice", s.get_ref())));
+                    problems.push(Problem::new(
+                        span_of(file, s),
+                        format!("stage `{}` is listed twice", s.get_ref()),
+                    ));
                 } else {
                     stages.push(s.get_ref().clone());
                 }
             }
-            let touchpoints = self.touchpoints(file, &stages, raw.stages.is_some(), items.touchpoints, problems);
+            let touchpoints = self.touchpoints(
+                file,
+                &stages,
+                raw.stages.is_some(),
+                items.touchpoints,
+                &items.broken.touchpoints,
+                problems,
+            );
             ws.journeys.push(Journey {
                 name: display_name(&raw.name, &id),
                 id,
@@ -445,6 +604,7 @@ impl Lowerer {
         stages: &[String],
         has_stages: bool,
         raws: Vec<(RawTouchpoint, Span)>,
+        broken: &[String],
         problems: &mut Vec<Problem>,
     ) -> Vec<Touchpoint> {
         let mut index: HashMap<String, usize> = HashMap::new();
@@ -453,8 +613,11 @@ impl Lowerer {
             let id = raw.id.get_ref();
             if index.contains_key(id) {
                 problems.push(
-                    Problem::new(span_of(file, &raw.id), format!("touchpoint `{id}` is declared twice in this journey"))
-                        .with_help("give each touchpoint of a journey its own `id`"),
+                    Problem::new(
+                        span_of(file, &raw.id),
+                        format!("touchpoint `{id}` is declared twice in this journey"),
+                    )
+                    .with_help("give each touchpoint of a journey its own `id`"),
                 );
                 continue;
             }
@@ -489,7 +652,9 @@ impl Lowerer {
                 Some(o) => match o.get_ref() {
                     RawOwners::One(name) => {
                         let named = Spanned::new(o.span(), name.clone());
-                        self.department_ref(file, &named, "owner", problems).into_iter().collect()
+                        self.department_ref(file, &named, "owner", problems)
+                            .into_iter()
+                            .collect()
                     }
                     RawOwners::Many(names) => self.department_refs(file, names, "owner", problems),
                 },
@@ -502,13 +667,26 @@ impl Lowerer {
                             uses.push(i);
                         }
                     }
+                    None if self.broken_data.contains(u.get_ref()) => {}
                     None => problems.push(
-                        Problem::new(span_of(file, u), format!("`uses` names unknown data `{}`", u.get_ref()))
-                            .with_help(help_for_unknown(u.get_ref(), "data id", &data_ids)),
+                        Problem::new(
+                            span_of(file, u),
+                            format!("`uses` names unknown data `{}`", u.get_ref()),
+                        )
+                        .with_help(help_for_unknown(
+                            u.get_ref(),
+                            "data id",
+                            &data_ids,
+                        )),
                     ),
                 }
             }
-            let supported_by = self.department_refs(file, raw.supported_by.as_deref().unwrap_or(&[]), "supported_by", problems);
+            let supported_by = self.department_refs(
+                file,
+                raw.supported_by.as_deref().unwrap_or(&[]),
+                "supported_by",
+                problems,
+            );
             let score = raw.score.as_ref().and_then(|s| {
                 let v = *s.get_ref();
                 if (-2..=2).contains(&v) {
@@ -526,20 +704,33 @@ impl Lowerer {
                 if value.get_ref().is_finite() {
                     metrics.insert(name.clone(), *value.get_ref());
                 } else {
-                    problems.push(Problem::new(span_of(file, value), format!("metric `{name}` is not a finite number")));
+                    problems.push(Problem::new(
+                        span_of(file, value),
+                        format!("metric `{name}` is not a finite number"),
+                    ));
                 }
             }
             let mut next = Vec::new();
             for n in raw.next.iter().flatten() {
                 let (target, label): (Spanned<String>, Option<String>) = match n.get_ref() {
                     RawNext::Id(to) => (Spanned::new(n.span(), to.clone()), None),
-                    RawNext::Edge(e) => (e.to.clone(), e.label.as_ref().map(|l| l.get_ref().clone())),
+                    RawNext::Edge(e) => {
+                        (e.to.clone(), e.label.as_ref().map(|l| l.get_ref().clone()))
+                    }
                 };
                 match index.get(target.get_ref()) {
                     Some(&to) => next.push(Step { to, label }),
+                    None if broken.contains(target.get_ref()) => {}
                     None => problems.push(
-                        Problem::new(span_of(file, &target), format!("`next` names an unknown touchpoint `{}`", target.get_ref()))
-                            .with_help(help_for_unknown(target.get_ref(), "touchpoint", &ids)),
+                        Problem::new(
+                            span_of(file, &target),
+                            format!("`next` names an unknown touchpoint `{}`", target.get_ref()),
+                        )
+                        .with_help(help_for_unknown(
+                            target.get_ref(),
+                            "touchpoint",
+                            &ids,
+                        )),
                     ),
                 }
             }
@@ -570,11 +761,19 @@ impl Lowerer {
 fn check_id(file: FileId, id: &Spanned<String>, what: &str, problems: &mut Vec<Problem>) {
     let s = id.get_ref();
     if s.trim().is_empty() {
-        problems.push(Problem::new(span_of(file, id), format!("{what} `id` is empty")).with_help("use a short kebab-case id such as `\"store-visit\"`"));
+        problems.push(
+            Problem::new(span_of(file, id), format!("{what} `id` is empty"))
+                .with_help("use a short kebab-case id such as `\"store-visit\"`"),
+        );
     } else if s.chars().any(char::is_control) {
         problems.push(
-            Problem::new(span_of(file, id), format!("{what} `id` contains a control character"))
-                .with_help("use a short kebab-case id such as `\"store-visit\"`; put free text in `name`"),
+            Problem::new(
+                span_of(file, id),
+                format!("{what} `id` contains a control character"),
+            )
+            .with_help(
+                "use a short kebab-case id such as `\"store-visit\"`; put free text in `name`",
+            ),
         );
     }
 }

@@ -19,7 +19,11 @@ pub struct Span {
 
 impl Ord for Span {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        (self.file, self.range.start, self.range.end).cmp(&(other.file, other.range.start, other.range.end))
+        (self.file, self.range.start, self.range.end).cmp(&(
+            other.file,
+            other.range.start,
+            other.range.end,
+        ))
     }
 }
 

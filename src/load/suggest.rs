@@ -11,7 +11,21 @@ where
         if candidate == word {
             continue;
         }
-        let score = strsim::normalized_damerau_levenshtein(&word_lower, &candidate.to_lowercase());
+        let candidate_lower = candidate.to_lowercase();
+        let distance = strsim::damerau_levenshtein(&word_lower, &candidate_lower);
+        let longest = word_lower
+            .chars()
+            .count()
+            .max(candidate_lower.chars().count());
+        // Close in edits, or sharing a long prefix (`sales-team` for `sales`); a single edit
+        // counts only when it does not replace the whole word.
+        let score = strsim::normalized_damerau_levenshtein(&word_lower, &candidate_lower)
+            .max(strsim::jaro_winkler(&word_lower, &candidate_lower) - 0.25)
+            .max(if distance <= 1 && longest >= 2 {
+                0.6
+            } else {
+                0.0
+            });
         let better = match best {
             None => true,
             // Ties go to the alphabetically first candidate so the hint is deterministic.
@@ -34,7 +48,10 @@ pub fn help_for_unknown(word: &str, what: &str, candidates: &[&str]) -> String {
         let list: Vec<String> = candidates.iter().map(|c| format!("`{c}`")).collect();
         format!("known {what}s: {}", list.join(", "))
     } else {
-        format!("there are {} known {what}s; check the spelling", candidates.len())
+        format!(
+            "there are {} known {what}s; check the spelling",
+            candidates.len()
+        )
     }
 }
 
@@ -44,8 +61,14 @@ mod tests {
 
     #[test]
     fn suggests_near_names_only() {
-        assert_eq!(did_you_mean("ownr", ["owner", "name", "stage"]), Some("owner"));
+        assert_eq!(
+            did_you_mean("ownr", ["owner", "name", "stage"]),
+            Some("owner")
+        );
         assert_eq!(did_you_mean("billing", ["sales", "it"]), None);
         assert_eq!(did_you_mean("Sales", ["sales"]), Some("sales"));
+        assert_eq!(did_you_mean("sales-team", ["sales", "care"]), Some("sales"));
+        assert_eq!(did_you_mean("tt", ["t"]), Some("t"));
+        assert_eq!(did_you_mean("u", ["t"]), None);
     }
 }

@@ -42,7 +42,9 @@ pub fn terminal_same_length(text: &str) -> String {
 
 /// GitHub Actions workflow command message (`::warning ...::MESSAGE`).
 pub fn github_data(text: &str) -> String {
-    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 /// GitHub Actions workflow command property (`file=...,title=...`).
@@ -125,7 +127,10 @@ mod tests {
 
     #[test]
     fn dot_strings_cannot_break_out() {
-        assert_eq!(dot_string(r#"x"]; evil [label=""#), r#""x\"]; evil [label=\"""#);
+        assert_eq!(
+            dot_string(r#"x"]; evil [label=""#),
+            r#""x\"]; evil [label=\"""#
+        );
         assert_eq!(dot_string(r"\N & \G"), r#""\\N &amp; \\G""#);
     }
 
@@ -137,6 +142,9 @@ mod tests {
 
     #[test]
     fn markdown_escaping() {
-        assert_eq!(markdown("[x](javascript:alert(1)) | <b>"), "\\[x\\]\\(javascript:alert\\(1\\)\\) \\| &lt;b&gt;");
+        assert_eq!(
+            markdown("[x](javascript:alert(1)) | <b>"),
+            "\\[x\\]\\(javascript:alert\\(1\\)\\) \\| &lt;b&gt;"
+        );
     }
 }

@@ -16,7 +16,8 @@ fn temp_path(path: &Path) -> PathBuf {
 
 fn write_temp(path: &Path, bytes: &[u8]) -> Result<PathBuf, FatalError> {
     let tmp = temp_path(path);
-    let cannot = |e: std::io::Error| FatalError::new(format!("cannot write `{}`: {e}", path.display()));
+    let cannot =
+        |e: std::io::Error| FatalError::new(format!("cannot write `{}`: {e}", path.display()));
     let mut file = std::fs::File::create(&tmp).map_err(cannot)?;
     if let Err(e) = file.write_all(bytes).and_then(|()| file.sync_all()) {
         let _ = std::fs::remove_file(&tmp);

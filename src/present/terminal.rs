@@ -78,7 +78,11 @@ impl Terminal {
             if current_file != Some(item.span.file) {
                 current_file = Some(item.span.file);
                 let name = terminal(&sources.get(item.span.file).display);
-                let _ = writeln!(out, "{}", self.paint(Style::new().bold().underline(), &name));
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    self.paint(Style::new().bold().underline(), &name)
+                );
             }
             let _ = writeln!(out, "{}\n", renderer.render(&[group(sources, item)]));
         }
@@ -90,15 +94,22 @@ impl Terminal {
         let ws = &outcome.loaded.workspace;
         let problems = outcome.loaded.problems.len();
         if problems > 0 {
-            let files: std::collections::BTreeSet<_> =
-                outcome.loaded.problems.iter().map(|p| p.span.file).collect();
+            let files: std::collections::BTreeSet<_> = outcome
+                .loaded
+                .problems
+                .iter()
+                .map(|p| p.span.file)
+                .collect();
             let text = format!(
                 "invalid workspace: {} in {}; fix {} to see findings",
                 plural(problems, "problem"),
                 plural(files.len(), "file"),
                 if problems == 1 { "it" } else { "them" }
             );
-            return format!("{}\n", self.paint(AnsiColor::Red.on_default().bold(), &text));
+            return format!(
+                "{}\n",
+                self.paint(AnsiColor::Red.on_default().bold(), &text)
+            );
         }
         let Some(a) = outcome.analysis else {
             return String::new();

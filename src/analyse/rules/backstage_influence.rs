@@ -84,7 +84,12 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             if affected.is_empty() {
                 continue;
             }
-            let first = owned.iter().chain(&supported).min().copied().unwrap_or(affected[0]);
+            let first = owned
+                .iter()
+                .chain(&supported)
+                .min()
+                .copied()
+                .unwrap_or(affected[0]);
             let at = &journey.touchpoints[first];
             let dept = &cx.workspace.departments[d];
             let names = list_ids(affected.iter().map(|&i| journey.touchpoints[i].id.as_str()));
@@ -106,7 +111,10 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
                 "involve `{}` in this journey's CX reviews and share these touchpoints' customer metrics with it",
                 dept.id
             ));
-            f.reach = affected.iter().map(|&i| journey.touchpoints[i].id.clone()).collect();
+            f.reach = affected
+                .iter()
+                .map(|&i| journey.touchpoints[i].id.clone())
+                .collect();
             out.push(f);
         }
     }

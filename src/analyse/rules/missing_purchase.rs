@@ -49,7 +49,9 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
                 &journey.span,
                 &journey.id_span,
             );
-            f.help = Some("mark the step where the customer buys or commits with `purchase = true`".into());
+            f.help = Some(
+                "mark the step where the customer buys or commits with `purchase = true`".into(),
+            );
             out.push(f);
         }
     }

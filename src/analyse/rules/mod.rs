@@ -18,10 +18,10 @@ mod missing_purchase;
 mod pain_point;
 mod seller_owns_aftercare;
 mod shared_ownership;
+mod uninvolved_department;
 mod unowned_data;
 mod unowned_touchpoint;
 mod unreachable_touchpoint;
-mod uninvolved_department;
 
 /// What a rule looks at.
 pub struct Context<'a> {
@@ -154,8 +154,17 @@ mod tests {
         names.dedup();
         assert_eq!(names.len(), 13);
         for r in RULES {
-            assert!(r.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{}", r.name);
-            for heading in ["## What it finds", "## Why it matters", "## Example", "## Instead"] {
+            assert!(
+                r.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{}",
+                r.name
+            );
+            for heading in [
+                "## What it finds",
+                "## Why it matters",
+                "## Example",
+                "## Instead",
+            ] {
                 assert!(r.doc.contains(heading), "{} lacks {heading}", r.name);
             }
             assert!(r.doc.contains("```toml"), "{} has no TOML example", r.name);

@@ -55,7 +55,8 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
                 &tp.span,
                 tp.score_span.as_ref().unwrap_or(&tp.id_span),
             );
-            f.help = Some("find the cause with the owning team and the teams that support it".into());
+            f.help =
+                Some("find the cause with the owning team and the teams that support it".into());
             if tp.is_customer_facing() {
                 f.reach = vec![tp.id.clone()];
             }

@@ -50,7 +50,9 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
                 &tp.span,
                 tp.owner_span.as_ref().unwrap_or(&tp.id_span),
             );
-            f.help = Some("add `owner = \"<department id>\"`: the one team accountable for this step".into());
+            f.help = Some(
+                "add `owner = \"<department id>\"`: the one team accountable for this step".into(),
+            );
             if tp.is_customer_facing() {
                 f.reach = vec![tp.id.clone()];
             }

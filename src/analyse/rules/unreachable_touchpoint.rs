@@ -56,11 +56,17 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             let mut f = RULE.finding(
                 Some(journey),
                 &tp.id,
-                format!("touchpoint `{}` cannot be reached from the start of journey `{}`", tp.id, journey.id),
+                format!(
+                    "touchpoint `{}` cannot be reached from the start of journey `{}`",
+                    tp.id, journey.id
+                ),
                 &tp.span,
                 &tp.id_span,
             );
-            f.help = Some(format!("add `\"{}\"` to the `next` of the step that leads here", tp.id));
+            f.help = Some(format!(
+                "add `\"{}\"` to the `next` of the step that leads here",
+                tp.id
+            ));
             out.push(f);
         }
     }
