@@ -9,7 +9,10 @@ use common::{cxmap, cxmap_in, workspace};
 fn check_on_the_example_journeys_text() {
     let out = cxmap(&["check", "--color", "never"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(out.stdout.ends_with("5 journeys, 37 touchpoints: 28 warnings, 22 info\n"));
+    assert!(
+        out.stdout
+            .ends_with("5 journeys, 37 touchpoints: 28 warnings, 22 info\n")
+    );
     insta::assert_snapshot!("check_journeys_text", out.stdout);
 }
 
@@ -20,7 +23,9 @@ fn check_on_the_example_journeys_json_has_the_contract_shape() {
     let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(json["errors"], serde_json::json!([]));
     let first = &json["findings"][0];
-    for key in ["rule", "severity", "journey", "subject", "message", "file", "line", "column"] {
+    for key in [
+        "rule", "severity", "journey", "subject", "message", "file", "line", "column",
+    ] {
         assert!(first.get(key).is_some(), "missing {key}");
     }
     insta::assert_snapshot!("check_journeys_json", out.stdout);
@@ -50,7 +55,10 @@ fn findings_are_in_file_line_rule_subject_order() {
 
 #[test]
 fn invalid_workspace_exits_1_with_errors_and_no_findings() {
-    let dir = workspace(&[("j.toml", "[journey]\nid = \"j\"\n[[touchpoint]]\nid = \"t\"\nownr = \"x\"\n")]);
+    let dir = workspace(&[(
+        "j.toml",
+        "[journey]\nid = \"j\"\n[[touchpoint]]\nid = \"t\"\nownr = \"x\"\n",
+    )]);
     let out = cxmap_in(Some(dir.path()), &["check", "j.toml", "--format", "json"]);
     assert_eq!(out.code, 1);
     let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
@@ -58,7 +66,10 @@ fn invalid_workspace_exits_1_with_errors_and_no_findings() {
     assert_eq!(json["errors"][0]["file"], "j.toml");
     assert_eq!(json["errors"][0]["line"], 5);
     assert_eq!(json["errors"][0]["column"], 1);
-    assert_eq!(json["errors"][0]["message"], "unknown key `ownr` in `[[touchpoint]]`");
+    assert_eq!(
+        json["errors"][0]["message"],
+        "unknown key `ownr` in `[[touchpoint]]`"
+    );
 
     let text = cxmap_in(Some(dir.path()), &["check", "j.toml", "--color", "never"]);
     assert_eq!(text.code, 1);
@@ -73,7 +84,12 @@ fn a_path_that_does_not_exist_exits_2() {
     let out = cxmap(&["check", "no/such/folder"]);
     assert_eq!(out.code, 2);
     assert_eq!(out.stdout, "");
-    assert!(out.stderr.starts_with("error: `no/such/folder` does not exist\n"), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .starts_with("error: `no/such/folder` does not exist\n"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
@@ -87,12 +103,21 @@ fn bad_arguments_exit_2() {
 fn error_severity_from_config_exits_1_and_explicit_config_wins() {
     let dir = workspace(&[
         ("strict.toml", "[rules]\nunowned-touchpoint = \"error\"\n"),
-        ("ws/j.toml", "[journey]\nid = \"j\"\n[[touchpoint]]\nid = \"t\"\npurchase = true\n"),
+        (
+            "ws/j.toml",
+            "[journey]\nid = \"j\"\n[[touchpoint]]\nid = \"t\"\npurchase = true\n",
+        ),
     ]);
     assert_eq!(cxmap_in(Some(dir.path()), &["check", "ws"]).code, 0);
-    let out = cxmap_in(Some(dir.path()), &["check", "ws", "--config", "strict.toml", "--color", "never"]);
+    let out = cxmap_in(
+        Some(dir.path()),
+        &["check", "ws", "--config", "strict.toml", "--color", "never"],
+    );
     assert_eq!(out.code, 1);
-    assert!(out.stdout.contains("error[unowned-touchpoint]: touchpoint `t` has no owner"));
+    assert!(
+        out.stdout
+            .contains("error[unowned-touchpoint]: touchpoint `t` has no owner")
+    );
 }
 
 #[test]
@@ -130,12 +155,18 @@ fn sarif_output_is_valid_sarif_2_1_0() {
 
     // Invalid input: still valid SARIF, with the problems as notifications.
     let dir = workspace(&[("bad file.toml", "[journey]\nid = 3\n")]);
-    let out = cxmap_in(Some(dir.path()), &["check", "bad file.toml", "--format", "sarif"]);
+    let out = cxmap_in(
+        Some(dir.path()),
+        &["check", "bad file.toml", "--format", "sarif"],
+    );
     assert_eq!(out.code, 1);
     let log: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     assert!(validator.is_valid(&log));
     let note = &log["runs"][0]["invocations"][0]["toolExecutionNotifications"][0];
-    assert_eq!(note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "bad%20file.toml");
+    assert_eq!(
+        note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "bad%20file.toml"
+    );
 }
 
 #[test]
@@ -144,7 +175,10 @@ fn github_format_escapes_workflow_commands() {
         "j,1.toml",
         "[journey]\nid = \"j\"\n[[touchpoint]]\nid = \"50%\"\npurchase = true\nnext = [\"50%\"]\n",
     )]);
-    let out = cxmap_in(Some(dir.path()), &["check", "j,1.toml", "--format", "github"]);
+    let out = cxmap_in(
+        Some(dir.path()),
+        &["check", "j,1.toml", "--format", "github"],
+    );
     assert_eq!(out.code, 0);
     assert_eq!(
         out.stdout,
@@ -156,7 +190,10 @@ fn github_format_escapes_workflow_commands() {
 #[test]
 fn colour_only_when_asked_or_on_a_terminal() {
     let plain = cxmap(&["check"]);
-    assert!(!plain.stdout.contains('\u{1b}'), "auto is off when stdout is not a terminal");
+    assert!(
+        !plain.stdout.contains('\u{1b}'),
+        "auto is off when stdout is not a terminal"
+    );
     let always = cxmap(&["check", "--color", "always"]);
     assert!(always.stdout.contains("\u{1b}["));
 }
@@ -169,14 +206,20 @@ fn hostile_names_never_reach_the_terminal_raw() {
     )]);
     let out = cxmap_in(Some(dir.path()), &["check", "--color", "never", "j.toml"]);
     assert_eq!(out.code, 1, "{}", out.stdout); // ids with control characters are invalid
-    assert!(out.stdout.contains("touchpoint `id` contains a control character"));
+    assert!(
+        out.stdout
+            .contains("touchpoint `id` contains a control character")
+    );
     let dir = workspace(&[(
         "j.toml",
         "[journey]\nid = \"j\"\n[[touchpoint]]\nid = \"\u{202e}gnp.exe\"\npurchase = true\n",
     )]);
     let out = cxmap_in(Some(dir.path()), &["check", "--color", "never", "j.toml"]);
     assert!(!out.stdout.contains('\u{202e}'));
-    assert!(out.stdout.contains("touchpoint `\\u{202e}gnp.exe` has no owner"));
+    assert!(
+        out.stdout
+            .contains("touchpoint `\\u{202e}gnp.exe` has no owner")
+    );
 }
 
 #[test]
@@ -184,16 +227,26 @@ fn rules_and_explain() {
     let out = cxmap(&["rules"]);
     assert_eq!(out.code, 0);
     assert_eq!(out.stdout.lines().count(), 13);
-    assert!(out.stdout.starts_with("unowned-touchpoint      warning  A touchpoint has no owning department\n"));
+    assert!(
+        out.stdout.starts_with(
+            "unowned-touchpoint      warning  A touchpoint has no owning department\n"
+        )
+    );
 
     let out = cxmap(&["explain", "data-silo"]);
     assert_eq!(out.code, 0);
-    assert!(out.stdout.starts_with("# data-silo\n\nDefault severity: warning."));
+    assert!(
+        out.stdout
+            .starts_with("# data-silo\n\nDefault severity: warning.")
+    );
     assert!(out.stdout.contains("## Why it matters"));
 
     let out = cxmap(&["explain", "data-silos"]);
     assert_eq!(out.code, 2);
-    assert_eq!(out.stderr, "error: there is no rule `data-silos`\n  help: did you mean `data-silo`?\n");
+    assert_eq!(
+        out.stderr,
+        "error: there is no rule `data-silos`\n  help: did you mean `data-silo`?\n"
+    );
 }
 
 #[test]
@@ -210,7 +263,16 @@ fn docs_rules_md_is_current() {
     );
     // explain prints the same text as the page.
     let explain = cxmap(&["explain", "pain-point"]).stdout;
-    let shifted: String = explain.lines().map(|l| if l.starts_with('#') { format!("#{l}\n") } else { format!("{l}\n") }).collect();
+    let shifted: String = explain
+        .lines()
+        .map(|l| {
+            if l.starts_with('#') {
+                format!("#{l}\n")
+            } else {
+                format!("{l}\n")
+            }
+        })
+        .collect();
     assert!(committed.contains(&shifted));
 }
 
@@ -233,7 +295,10 @@ fn docs_schema_is_current_and_validates_the_examples() {
         let path = entry.unwrap().path();
         let value: toml::Value = toml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
         let json = serde_json::to_value(value).unwrap();
-        let errors: Vec<String> = validator.iter_errors(&json).map(|e| e.to_string()).collect();
+        let errors: Vec<String> = validator
+            .iter_errors(&json)
+            .map(|e| e.to_string())
+            .collect();
         assert!(errors.is_empty(), "{}: {errors:?}", path.display());
     }
     // A misspelt key is caught by the schema too (editors show it while typing).
@@ -253,13 +318,19 @@ fn init_writes_a_valid_starter_and_never_overwrites() {
     let check = cxmap_in(Some(dir.path()), &["check", "cx", "--format", "json"]);
     assert_eq!(check.code, 0, "{}", check.stdout);
     let json: serde_json::Value = serde_json::from_str(&check.stdout).unwrap();
-    assert!(!json["findings"].as_array().unwrap().is_empty(), "the starter shows what cxmap finds");
+    assert!(
+        !json["findings"].as_array().unwrap().is_empty(),
+        "the starter shows what cxmap finds"
+    );
 
     std::fs::write(dir.path().join("cx/org.toml"), "# mine\n").unwrap();
     let again = cxmap_in(Some(dir.path()), &["init", "cx"]);
     assert_eq!(again.code, 2);
     assert!(again.stderr.contains("not overwriting"));
-    assert_eq!(std::fs::read_to_string(dir.path().join("cx/org.toml")).unwrap(), "# mine\n");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("cx/org.toml")).unwrap(),
+        "# mine\n"
+    );
 }
 
 #[test]
@@ -284,7 +355,12 @@ fn broken_pipe_is_not_an_error() {
     drop(child.stdout.take()); // close the reading end at once
     let status = child.wait().unwrap();
     let mut stderr = String::new();
-    child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(status.code(), Some(0));
 }

@@ -41,10 +41,7 @@ struct BrokenIds {
 }
 
 pub fn lower(sources: Sources, files: &[FileId], problems: &mut Vec<Problem>) -> Workspace {
-    let parsed: Vec<(FileId, FileItems)> = files
-        .iter()
-        .map(|&id| (id, parse_file(id, &sources.get(id).text, problems)))
-        .collect();
+    let parsed = parse_all(&sources, files, problems);
     let mut ws = Workspace {
         sources,
         ..Workspace::default()
@@ -53,6 +50,52 @@ pub fn lower(sources: Sources, files: &[FileId], problems: &mut Vec<Problem>) ->
     lowerer.declare(&parsed, &mut ws, problems);
     lowerer.resolve(parsed, &mut ws, problems);
     ws
+}
+
+/// Parses the files on all cores: files are independent until ids are resolved. The result
+/// is in file order whatever the scheduling, so output stays deterministic.
+fn parse_all(
+    sources: &Sources,
+    files: &[FileId],
+    problems: &mut Vec<Problem>,
+) -> Vec<(FileId, FileItems)> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(files.len())
+        .max(1);
+    if threads == 1 {
+        return files
+            .iter()
+            .map(|&id| (id, parse_file(id, &sources.get(id).text, problems)))
+            .collect();
+    }
+    let chunk = files.len().div_ceil(threads);
+    let results: Vec<Vec<(FileId, FileItems, Vec<Problem>)>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|&id| {
+                            let mut found = Vec::new();
+                            let items = parse_file(id, &sources.get(id).text, &mut found);
+                            (id, items, found)
+                        })
+                        .collect()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("parsing does not panic"))
+            .collect()
+    });
+    let mut parsed = Vec::with_capacity(files.len());
+    for (id, items, found) in results.into_iter().flatten() {
+        problems.extend(found);
+        parsed.push((id, items));
+    }
+    parsed
 }
 
 fn span_of<T>(file: FileId, s: &Spanned<T>) -> Span {

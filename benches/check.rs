@@ -1,0 +1,48 @@
+//! `check` end to end (load, validate, analyse, JSON output) on workspaces of 1k, 10k and
+//! 100k touchpoints over 20 journey files, beside a parse-only baseline: the same files
+//! deserialised into the raw serde structs and nothing else.
+
+mod common;
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+
+use cxmap::analyse::analyse;
+use cxmap::load::{load_texts, raw::RawFile};
+use cxmap::present::{CheckOutcome, json};
+
+fn bench(c: &mut Criterion) {
+    let mut group = c.benchmark_group("check");
+    group.sample_size(10);
+    for total in [1_000usize, 10_000, 100_000] {
+        let files = common::workspace(total, 20);
+        let refs: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
+        group.throughput(Throughput::Elements(total as u64));
+        group.bench_with_input(BenchmarkId::new("parse-only", total), &refs, |b, refs| {
+            b.iter(|| {
+                for (_, text) in refs {
+                    let raw: RawFile = toml::from_str(text).expect("valid");
+                    std::hint::black_box(raw);
+                }
+            });
+        });
+        group.bench_with_input(BenchmarkId::new("check", total), &refs, |b, refs| {
+            b.iter(|| {
+                let loaded = load_texts(refs);
+                assert!(loaded.problems.is_empty());
+                let analysis = analyse(&loaded.workspace, &loaded.settings);
+                let out = json::render(&CheckOutcome {
+                    loaded: &loaded,
+                    analysis: Some(&analysis),
+                });
+                std::hint::black_box(out);
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
