@@ -26,6 +26,8 @@ pub struct Cli {
 pub enum Command {
     /// Check journey files and report silos, gaps and invalid input, like a linter
     Check(CheckArgs),
+    /// Draw journey maps and service blueprints (SVG, PNG or DOT), one file per journey and view
+    Render(RenderArgs),
     /// List the rules with their default severity
     Rules {
         /// Print the full rule documentation as Markdown (docs/rules.md)
@@ -74,6 +76,72 @@ pub struct CheckArgs {
     pub format: CheckFormat,
 }
 
+#[derive(clap::Args, Debug)]
+pub struct RenderArgs {
+    #[command(flatten)]
+    pub workspace: WorkspaceArgs,
+    /// Which view (default: both)
+    #[arg(long, value_enum)]
+    pub view: Option<View>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = RenderFormat::Svg)]
+    pub format: RenderFormat,
+    /// Layout engine: cxmap's own, or the Graphviz `dot` program (map view only)
+    #[arg(long, value_enum, default_value_t = Engine::Builtin)]
+    pub engine: Engine,
+    /// Output folder
+    #[arg(
+        short = 'o',
+        long = "output",
+        value_name = "DIR",
+        default_value = "output"
+    )]
+    pub output: PathBuf,
+    /// PNG resolution: pixels per SVG unit
+    #[arg(long, default_value_t = 2.0, value_parser = parse_scale)]
+    pub scale: f32,
+    /// Seconds Graphviz may take per diagram
+    #[arg(long, default_value_t = 60, value_name = "SECONDS")]
+    pub dot_timeout: u64,
+}
+
+fn parse_scale(s: &str) -> Result<f32, String> {
+    let v: f32 = s.parse().map_err(|_| format!("`{s}` is not a number"))?;
+    if (0.1..=8.0).contains(&v) {
+        Ok(v)
+    } else {
+        Err("the scale must be between 0.1 and 8".to_owned())
+    }
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    Map,
+    Blueprint,
+}
+
+impl View {
+    pub fn name(self) -> &'static str {
+        match self {
+            View::Map => "map",
+            View::Blueprint => "blueprint",
+        }
+    }
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RenderFormat {
+    Svg,
+    Png,
+    Dot,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Engine {
+    Builtin,
+    Graphviz,
+}
+
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CheckFormat {
     Text,
@@ -120,6 +188,7 @@ pub struct Io<'a> {
 pub fn run(cli: Cli, io: &mut Io) -> std::io::Result<u8> {
     let result = match cli.command {
         Command::Check(args) => check(&args, io),
+        Command::Render(args) => render(&args, io),
         Command::Rules { markdown } => list_rules(markdown, io),
         Command::Explain { rule } => explain(&rule, io),
         Command::Init { dir } => init(&dir, io),
@@ -202,6 +271,127 @@ fn check(args: &CheckArgs, io: &mut Io) -> Result<u8, Failure> {
     io.stdout.write_all(text.as_bytes())?;
     let failed = !loaded.problems.is_empty() || analysis.as_ref().is_some_and(|a| a.has_errors());
     Ok(if failed { exit::FINDINGS } else { exit::OK })
+}
+
+/// Loads and analyses a workspace for `render` and `report`. An invalid workspace is reported
+/// as `check` reports it (on stderr, since stdout is not the product here) and `Err(1)` says
+/// to stop with exit status 1 and write nothing.
+fn load_valid(
+    args: &WorkspaceArgs,
+    io: &mut Io,
+) -> Result<Result<(load::Loaded, analyse::Analysis), u8>, Failure> {
+    let loaded = load::load(&load_options(args))?;
+    if !loaded.problems.is_empty() {
+        let outcome = CheckOutcome {
+            loaded: &loaded,
+            analysis: None,
+        };
+        let color = args.color.enabled(std::io::stderr().is_terminal());
+        let text = present::terminal::Terminal { color }.render(&outcome);
+        io.stderr.write_all(text.as_bytes())?;
+        writeln!(io.stderr, "nothing was written")?;
+        return Ok(Err(exit::FINDINGS));
+    }
+    let analysis = analyse::analyse(&loaded.workspace, &loaded.settings);
+    Ok(Ok((loaded, analysis)))
+}
+
+fn render(args: &RenderArgs, io: &mut Io) -> Result<u8, Failure> {
+    use present::diagram::{self, DiagramInput};
+    if args.format == RenderFormat::Dot && args.view == Some(View::Blueprint) {
+        return Err(
+            FatalError::new("the blueprint is drawn by cxmap itself and has no DOT form")
+                .with_help(
+                    "use `--view map` with `--format dot`, or `--format svg` for the blueprint",
+                )
+                .into(),
+        );
+    }
+    if args.engine == Engine::Graphviz && args.view == Some(View::Blueprint) {
+        return Err(
+            FatalError::new("the Graphviz engine draws the journey map only")
+                .with_help(
+                    "use `--view map --engine graphviz`, or the builtin engine for the blueprint",
+                )
+                .into(),
+        );
+    }
+    let (loaded, analysis) = match load_valid(&args.workspace, io)? {
+        Ok(x) => x,
+        Err(code) => return Ok(code),
+    };
+    let ws = &loaded.workspace;
+    let stems = present::file_stems(ws.journeys.iter().map(|j| j.id.as_str()))?;
+    let views: Vec<View> = match (args.view, args.format, args.engine) {
+        (Some(v), _, _) => vec![v],
+        // DOT and Graphviz exist for the map only.
+        (None, RenderFormat::Dot, _) | (None, _, Engine::Graphviz) => vec![View::Map],
+        (None, _, _) => vec![View::Map, View::Blueprint],
+    };
+    let limit = std::time::Duration::from_secs(args.dot_timeout);
+    let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    for (journey, stem) in ws.journeys.iter().zip(&stems) {
+        let input = DiagramInput::new(ws, journey, &analysis);
+        for &view in &views {
+            let ext = match args.format {
+                RenderFormat::Svg => "svg",
+                RenderFormat::Png => "png",
+                RenderFormat::Dot => "dot",
+            };
+            let path = args.output.join(format!("{stem}.{}.{ext}", view.name()));
+            let svg = || -> Result<String, FatalError> {
+                match (args.engine, view) {
+                    (Engine::Graphviz, _) => {
+                        let dot = diagram::dot::map(&input);
+                        let out = diagram::dot::run_dot(&dot, "svg", limit).map_err(|e| {
+                            let help = match e {
+                                diagram::dot::DotError::Missing => "install Graphviz (e.g. `apt-get install graphviz`), or use `--engine builtin`",
+                                diagram::dot::DotError::TimedOut(_) => "raise `--dot-timeout`, or use `--engine builtin`, which handles large journeys",
+                                diagram::dot::DotError::Failed(_) => "use `--engine builtin`",
+                            };
+                            FatalError::new(format!("journey `{}`: {e}", journey.id)).with_help(help)
+                        })?;
+                        String::from_utf8(out)
+                            .map_err(|_| FatalError::new("Graphviz wrote invalid UTF-8"))
+                    }
+                    (Engine::Builtin, View::Map) => {
+                        Ok(diagram::svg::write(&diagram::map::scene(&input)))
+                    }
+                    (Engine::Builtin, View::Blueprint) => {
+                        Ok(diagram::svg::write(&diagram::blueprint::scene(&input)))
+                    }
+                }
+            };
+            let bytes = match args.format {
+                RenderFormat::Dot => diagram::dot::map(&input).into_bytes(),
+                RenderFormat::Svg => svg()?.into_bytes(),
+                RenderFormat::Png => diagram::png::render(&svg()?, args.scale)
+                    .map_err(|e| FatalError::new(format!("journey `{}`: {e}", journey.id)))?,
+            };
+            files.push((path, bytes));
+        }
+    }
+    std::fs::create_dir_all(&args.output).map_err(|e| {
+        FatalError::new(format!(
+            "cannot create the output folder `{}`: {e}",
+            args.output.display()
+        ))
+    })?;
+    for (path, bytes) in &files {
+        present::write_atomic(path, bytes)?;
+    }
+    writeln!(
+        io.stdout,
+        "wrote {} file{} to {}",
+        files.len(),
+        if files.len() == 1 { "" } else { "s" },
+        present::escape::terminal(&args.output.display().to_string())
+    )?;
+    Ok(if analysis.has_errors() {
+        exit::FINDINGS
+    } else {
+        exit::OK
+    })
 }
 
 fn list_rules(markdown: bool, io: &mut Io) -> Result<u8, Failure> {

@@ -74,8 +74,13 @@ pub fn xml(text: &str) -> String {
 /// quotes and backslashes escaped (so `\N`, `\G`, `\l` are not expanded), `&` escaped
 /// because Graphviz decodes HTML entities in labels, line breaks made explicit.
 pub fn dot_string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
+    format!("\"{}\"", dot_inner(text))
+}
+
+/// The inside of a DOT double-quoted string (see [`dot_string`]), for joining several parts
+/// with cxmap's own `\n` line breaks.
+pub fn dot_inner(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
             '"' => out.push_str("\\\""),
@@ -87,7 +92,6 @@ pub fn dot_string(text: &str) -> String {
             c => out.push(c),
         }
     }
-    out.push('"');
     out
 }
 

@@ -1,0 +1,587 @@
+//! The service blueprint: one lane per department, customer-facing departments above the
+//! line of visibility and backstage departments below, a highlighted lane for touchpoints
+//! nobody owns; stages as columns; touchpoints as cards; hand-offs between departments in a
+//! colour of their own; the customer's emotion curve across the top.
+
+use std::collections::BTreeMap;
+
+use super::layout;
+use super::scene::{Anchor, Canvas, Rect, Role, Scene, num};
+use super::{
+    ALERT, ALERT_FILL, BAND, CARD_W, DiagramInput, GOOD, HANDOFF, INK, LINE, LegendEntry, MUTED,
+    Swatch, card_text, curve_through, department_color, draw_card, draw_legend, mark_legend, text,
+};
+
+const MARGIN: f32 = 32.0;
+const HEADER: f32 = 86.0;
+const CURVE_H: f32 = 120.0;
+const STAGE_HEADER: f32 = 34.0;
+const LANE_LABEL_W: f32 = 170.0;
+const LANE_PAD: f32 = 14.0;
+/// Free room at the bottom of each lane where long connectors run.
+const CHANNEL_ROOM: f32 = 30.0;
+const CARD_GAP: f32 = 12.0;
+const COLUMN_GAP: f32 = 56.0;
+const LABEL_SIZE: f32 = 11.0;
+
+/// A lane: a department (index), or the touchpoints nobody owns.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+enum Lane {
+    NoOwner,
+    Department(usize),
+}
+
+pub fn scene(input: &DiagramInput) -> Scene {
+    let ws = input.workspace;
+    let j = input.journey;
+    let l = layout::layer(j);
+    let ncols = l.columns.len();
+
+    let lane_of = |t: usize| match j.touchpoints[t].owners.first() {
+        Some(&d) => Lane::Department(d),
+        None => Lane::NoOwner,
+    };
+    let mut front: Vec<Lane> = Vec::new();
+    let mut back: Vec<Lane> = Vec::new();
+    let mut no_owner = false;
+    for t in 0..j.touchpoints.len() {
+        match lane_of(t) {
+            Lane::NoOwner => no_owner = true,
+            lane @ Lane::Department(d) => {
+                let group = if ws.departments[d].customer_facing {
+                    &mut front
+                } else {
+                    &mut back
+                };
+                if !group.contains(&lane) {
+                    group.push(lane);
+                }
+            }
+        }
+    }
+    front.sort();
+    back.sort();
+    let mut lanes = Vec::new();
+    if no_owner {
+        lanes.push(Lane::NoOwner);
+    }
+    lanes.extend(&front);
+    let visibility_after = lanes.len(); // the line sits above lane number `visibility_after`
+    lanes.extend(&back);
+
+    // Cells: lane × column → touchpoints in layered order.
+    let mut cells: BTreeMap<(Lane, usize), Vec<usize>> = BTreeMap::new();
+    for col in &l.columns {
+        for slot in col {
+            if let layout::Slot::Touchpoint(t) = slot {
+                cells
+                    .entry((lane_of(*t), l.column[*t]))
+                    .or_default()
+                    .push(*t);
+            }
+        }
+    }
+    let mut texts: Vec<_> = j
+        .touchpoints
+        .iter()
+        .map(|tp| Some(card_text(input, tp, false)))
+        .collect();
+    let heights: Vec<f32> = texts
+        .iter()
+        .map(|t| t.as_ref().map_or(44.0, |t| t.height))
+        .collect();
+
+    // Columns: room for the labels of edges starting there.
+    let labels: Vec<Option<Vec<String>>> = l
+        .edges
+        .iter()
+        .map(|e| {
+            e.label
+                .as_ref()
+                .map(|t| text::wrap(t, LABEL_SIZE, false, 120.0))
+        })
+        .collect();
+    let mut gap = vec![COLUMN_GAP; ncols];
+    for (ei, e) in l.edges.iter().enumerate() {
+        if let (false, Some(lines)) = (e.backward, &labels[ei]) {
+            let c = l.column[e.from];
+            gap[c] = gap[c].max(text::widest(lines, LABEL_SIZE, false) + 36.0);
+        }
+    }
+    let mut col_x = vec![0.0f32; ncols];
+    let mut x = MARGIN + LANE_LABEL_W + 20.0;
+    for c in 0..ncols {
+        col_x[c] = x;
+        x += CARD_W + gap[c];
+    }
+    let content_right = x - gap.last().copied().unwrap_or(0.0) + 16.0;
+    let width = (content_right + MARGIN).max(640.0);
+
+    // Lanes top to bottom.
+    let lanes_top = HEADER + CURVE_H + STAGE_HEADER;
+    let lane_labels: Vec<Vec<String>> = lanes
+        .iter()
+        .map(|lane| match lane {
+            Lane::NoOwner => vec!["No owner".to_owned()],
+            Lane::Department(d) => {
+                text::wrap(&ws.departments[*d].name, 13.0, true, LANE_LABEL_W - 24.0)
+            }
+        })
+        .collect();
+    let mut lane_y = Vec::with_capacity(lanes.len());
+    let mut lane_h = Vec::with_capacity(lanes.len());
+    let mut y = lanes_top;
+    for (i, lane) in lanes.iter().enumerate() {
+        let tallest = (0..ncols)
+            .map(|c| {
+                cells.get(&(*lane, c)).map_or(0.0, |ts| {
+                    ts.iter().map(|&t| heights[t]).sum::<f32>()
+                        + CARD_GAP * (ts.len().saturating_sub(1)) as f32
+                })
+            })
+            .fold(0.0, f32::max);
+        let label_h = lane_labels[i].len() as f32 * 16.0 + 20.0;
+        let h = (tallest + LANE_PAD + CHANNEL_ROOM)
+            .max(label_h + 2.0 * LANE_PAD)
+            .max(72.0);
+        if i == visibility_after && i > 0 {
+            y += 22.0; // room for the line of visibility
+        }
+        lane_y.push(y);
+        lane_h.push(h);
+        y += h;
+    }
+    if visibility_after == lanes.len() {
+        y += 22.0;
+    }
+    let lanes_bottom = y;
+    let mut card_rect: Vec<Rect> = vec![Rect::new(0.0, 0.0, 0.0, 0.0); j.touchpoints.len()];
+    for (i, lane) in lanes.iter().enumerate() {
+        for (c, &x) in col_x.iter().enumerate() {
+            if let Some(ts) = cells.get(&(*lane, c)) {
+                let mut cy = lane_y[i] + LANE_PAD;
+                for &t in ts {
+                    card_rect[t] = Rect::new(x, cy, CARD_W, heights[t]);
+                    cy += heights[t] + CARD_GAP;
+                }
+            }
+        }
+    }
+    let loops = l.edges.iter().filter(|e| e.backward).count();
+    let body_bottom = lanes_bottom + 12.0;
+
+    let mut canvas = Canvas::default();
+
+    // Lane backgrounds and labels.
+    for (i, lane) in lanes.iter().enumerate() {
+        let rect = Rect::new(MARGIN, lane_y[i], width - 2.0 * MARGIN, lane_h[i]);
+        let (fill, stroke, accent) = match lane {
+            Lane::NoOwner => (ALERT_FILL, ALERT, ALERT),
+            Lane::Department(d) => {
+                let (strong, _) = department_color(*d);
+                (if i % 2 == 0 { BAND } else { "#ffffff" }, "#d0d7de", strong)
+            }
+        };
+        canvas.rect(
+            rect,
+            0.0,
+            fill,
+            Some(stroke),
+            0.8,
+            matches!(lane, Lane::NoOwner),
+            Role::Decoration,
+        );
+        canvas.rect(
+            Rect::new(MARGIN, lane_y[i], 6.0, lane_h[i]),
+            0.0,
+            accent,
+            None,
+            0.0,
+            false,
+            Role::Decoration,
+        );
+        let color = if matches!(lane, Lane::NoOwner) {
+            ALERT
+        } else {
+            INK
+        };
+        let n = lane_labels[i].len() as f32;
+        canvas.lines(
+            MARGIN + 16.0,
+            lane_y[i] + LANE_PAD + 13.0,
+            lane_labels[i].clone(),
+            13.0,
+            true,
+            color,
+            Anchor::Start,
+            LANE_LABEL_W - 24.0,
+        );
+        let kind = match lane {
+            Lane::NoOwner => "nobody accountable",
+            Lane::Department(d) if ws.departments[*d].customer_facing => "customer-facing",
+            Lane::Department(_) => "backstage team",
+        };
+        canvas.label(
+            MARGIN + 16.0,
+            lane_y[i] + LANE_PAD + 13.0 + n * 16.0 + 2.0,
+            kind,
+            11.0,
+            false,
+            MUTED,
+            Anchor::Start,
+        );
+    }
+
+    // Line of visibility.
+    let line_y = if visibility_after < lanes.len() {
+        lane_y[visibility_after] - 11.0
+    } else {
+        lanes_bottom - 11.0
+    };
+    canvas.path(
+        format!(
+            "M{},{} L{},{}",
+            num(MARGIN),
+            num(line_y),
+            num(width - MARGIN),
+            num(line_y)
+        ),
+        INK,
+        1.5,
+        true,
+        false,
+    );
+    let caption = "LINE OF VISIBILITY — customers see the lanes above, not the ones below";
+    let cw = text::width(caption, 10.0, true);
+    canvas.rect(
+        Rect::new(MARGIN + 10.0, line_y - 8.0, cw + 12.0, 16.0),
+        3.0,
+        "#ffffff",
+        None,
+        0.0,
+        false,
+        Role::Decoration,
+    );
+    canvas.label(
+        MARGIN + 16.0,
+        line_y + 3.5,
+        caption,
+        10.0,
+        true,
+        INK,
+        Anchor::Start,
+    );
+
+    // Stage headers.
+    let mut c = 0;
+    while c < ncols {
+        let stage = l.column_stage[c];
+        let start = c;
+        while c < ncols && l.column_stage[c] == stage {
+            c += 1;
+        }
+        let x0 = col_x[start] - 10.0;
+        let x1 = col_x[c - 1] + CARD_W + 10.0;
+        let name = stage.map_or_else(String::new, |s| j.stages[s].clone());
+        canvas.rect(
+            Rect::new(
+                x0,
+                lanes_top - STAGE_HEADER + 4.0,
+                x1 - x0,
+                STAGE_HEADER - 10.0,
+            ),
+            4.0,
+            "#e6eaef",
+            None,
+            0.0,
+            false,
+            Role::Decoration,
+        );
+        if !name.is_empty() {
+            let lines = text::wrap(&name, 12.0, true, x1 - x0 - 12.0);
+            let first = lines.into_iter().take(1).collect::<Vec<_>>();
+            canvas.lines(
+                x0 + 8.0,
+                lanes_top - STAGE_HEADER + 21.0,
+                first,
+                12.0,
+                true,
+                INK,
+                Anchor::Start,
+                x1 - x0 - 12.0,
+            );
+        }
+    }
+
+    // Connectors.
+    let lane_index: BTreeMap<Lane, usize> =
+        lanes.iter().enumerate().map(|(i, l)| (*l, i)).collect();
+    let mut channel_use: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut handoffs = 0;
+    for (ei, e) in l.edges.iter().enumerate() {
+        let from = card_rect[e.from];
+        let to = card_rect[e.to];
+        let handoff = lane_of(e.from) != lane_of(e.to);
+        if handoff {
+            handoffs += 1;
+        }
+        let color = if handoff { HANDOFF } else { LINE };
+        let width = if handoff { 2.2 } else { 1.5 };
+        if e.from == e.to {
+            let d = format!(
+                "M{},{} C{},{} {},{} {},{}",
+                num(from.right() - 40.0),
+                num(from.y),
+                num(from.right() - 40.0),
+                num(from.y - 26.0),
+                num(from.right() + 22.0),
+                num(from.center_y() - 10.0),
+                num(from.right()),
+                num(from.center_y() - 6.0)
+            );
+            canvas.path(d, color, width, false, true);
+        } else if e.backward || l.column[e.to] > l.column[e.from] + 1 {
+            // Long steps and loops run along the free bottom of the source lane and through
+            // the gaps between columns, so they never cross a card.
+            let lane = lane_index[&lane_of(e.from)];
+            let k = channel_use.entry(lane).or_insert(0usize);
+            let channel = lane_y[lane] + lane_h[lane] - 7.0 - (*k % 4) as f32 * 5.0;
+            *k += 1;
+            let cf = l.column[e.from];
+            let ct = l.column[e.to];
+            let after = col_x[cf] + CARD_W + gap[cf] / 2.0 + if e.backward { 6.0 } else { 0.0 };
+            let before = if ct == 0 {
+                col_x[0] - 12.0
+            } else {
+                col_x[ct] - gap[ct - 1] / 2.0 - if e.backward { 6.0 } else { 0.0 }
+            };
+            canvas.path(
+                super::route_around(from, to, after, before, channel),
+                color,
+                width,
+                e.backward,
+                true,
+            );
+            if let Some(lines) = &labels[ei] {
+                label(&mut canvas, (after + before) / 2.0, channel, lines.clone());
+            }
+        } else {
+            let points = [(from.right(), from.center_y()), (to.x, to.center_y())];
+            canvas.path(curve_through(&points), color, width, false, true);
+            if let Some(lines) = &labels[ei] {
+                let lx = from.right() + gap[l.column[e.from]] / 2.0;
+                let ly = (from.center_y() + to.center_y()) / 2.0;
+                label(&mut canvas, lx, ly, lines.clone());
+            }
+        }
+    }
+
+    for (t, tp) in j.touchpoints.iter().enumerate() {
+        let text = texts[t].take().expect("each card drawn once");
+        draw_card(&mut canvas, input, tp, card_rect[t], text);
+    }
+
+    emotion_curve(&mut canvas, input, &card_rect, width);
+
+    // Title.
+    let title = format!("{} — service blueprint", j.name);
+    let title_lines = text::wrap(&title, 20.0, true, width - 2.0 * MARGIN);
+    canvas.lines(
+        MARGIN,
+        34.0,
+        title_lines,
+        20.0,
+        true,
+        INK,
+        Anchor::Start,
+        width - 2.0 * MARGIN,
+    );
+    let mut sub = format!(
+        "{} touchpoints · {} departments · {} hand-off{} between departments",
+        j.touchpoints.len(),
+        lanes
+            .iter()
+            .filter(|l| matches!(l, Lane::Department(_)))
+            .count(),
+        handoffs,
+        if handoffs == 1 { "" } else { "s" }
+    );
+    if let Some(p) = &j.persona {
+        sub = format!("Persona: {p} · {sub}");
+    }
+    let sub_lines = text::wrap(&sub, 12.0, false, width - 2.0 * MARGIN);
+    canvas.lines(
+        MARGIN,
+        62.0,
+        sub_lines,
+        12.0,
+        false,
+        MUTED,
+        Anchor::Start,
+        width - 2.0 * MARGIN,
+    );
+
+    let mut entries = mark_legend(input);
+    entries.push(LegendEntry {
+        swatch: Swatch::Line(HANDOFF, false),
+        label: "hand-off to another department".into(),
+    });
+    entries.push(LegendEntry {
+        swatch: Swatch::Line(LINE, false),
+        label: "next step, same department".into(),
+    });
+    if loops > 0 {
+        entries.push(LegendEntry {
+            swatch: Swatch::Line(LINE, true),
+            label: "loop back".into(),
+        });
+    }
+    let legend_h = draw_legend(
+        &mut canvas,
+        MARGIN,
+        body_bottom + 16.0,
+        width - 2.0 * MARGIN,
+        &entries,
+    );
+    let height = body_bottom + 16.0 + legend_h + MARGIN;
+
+    Scene {
+        width,
+        height,
+        id_prefix: super::svg::id_prefix(&j.id, "blueprint"),
+        title: format!("Service blueprint: {}", j.name),
+        description: format!(
+            "{} {} hand-offs between departments.",
+            super::map::describe(input),
+            handoffs
+        ),
+        items: canvas.items,
+    }
+}
+
+fn label(canvas: &mut Canvas, cx: f32, cy: f32, lines: Vec<String>) {
+    let w = text::widest(&lines, LABEL_SIZE, false);
+    let h = lines.len() as f32 * LABEL_SIZE * 1.25;
+    canvas.rect(
+        Rect::new(cx - w / 2.0 - 4.0, cy - h / 2.0 - 3.0, w + 8.0, h + 6.0),
+        3.0,
+        "#ffffff",
+        Some("#d0d7de"),
+        0.8,
+        false,
+        Role::Decoration,
+    );
+    canvas.lines(
+        cx,
+        cy - h / 2.0 + LABEL_SIZE * 0.95,
+        lines,
+        LABEL_SIZE,
+        false,
+        INK,
+        Anchor::Middle,
+        w,
+    );
+}
+
+/// The customer's feelings across the journey: the scores of the touchpoints, averaged where
+/// several share a column, left to right.
+fn emotion_curve(canvas: &mut Canvas, input: &DiagramInput, cards: &[Rect], width: f32) {
+    let top = HEADER;
+    let plot_left = MARGIN + LANE_LABEL_W + 20.0;
+    let plot_top = top + 36.0;
+    let plot_h = CURVE_H - 60.0;
+    let y_of = |score: f32| plot_top + (2.0 - score) / 4.0 * plot_h;
+    canvas.rect(
+        Rect::new(MARGIN, top, width - 2.0 * MARGIN, CURVE_H - 12.0),
+        6.0,
+        "#fbfcfd",
+        Some("#d0d7de"),
+        0.8,
+        false,
+        Role::Decoration,
+    );
+    canvas.label(
+        MARGIN + 16.0,
+        top + 20.0,
+        "How the customer feels",
+        13.0,
+        true,
+        INK,
+        Anchor::Start,
+    );
+    for (score, text) in [
+        (2.0, "+2 delighted"),
+        (0.0, "0 neutral"),
+        (-2.0, "-2 upset"),
+    ] {
+        canvas.label(
+            plot_left - 12.0,
+            y_of(score) + 4.0,
+            text,
+            10.0,
+            false,
+            MUTED,
+            Anchor::End,
+        );
+        canvas.path(
+            format!(
+                "M{},{} L{},{}",
+                num(plot_left),
+                num(y_of(score)),
+                num(width - MARGIN - 12.0),
+                num(y_of(score))
+            ),
+            "#d8dee4",
+            1.0,
+            score == 0.0,
+            false,
+        );
+    }
+    let mut by_x: BTreeMap<i64, Vec<i8>> = BTreeMap::new();
+    for (tp, rect) in input.journey.touchpoints.iter().zip(cards) {
+        if let Some(s) = tp.score {
+            by_x.entry((rect.center_x() * 10.0) as i64)
+                .or_default()
+                .push(s);
+        }
+    }
+    if by_x.is_empty() {
+        canvas.label(
+            plot_left + 8.0,
+            y_of(0.0) - 8.0,
+            "No scores given on this journey's touchpoints",
+            11.0,
+            false,
+            MUTED,
+            Anchor::Start,
+        );
+        return;
+    }
+    let points: Vec<(f32, f32)> = by_x
+        .iter()
+        .map(|(x, scores)| {
+            let avg = scores.iter().map(|&s| f32::from(s)).sum::<f32>() / scores.len() as f32;
+            (*x as f32 / 10.0, avg)
+        })
+        .collect();
+    let mut d = String::new();
+    for (i, (x, s)) in points.iter().enumerate() {
+        d.push_str(&format!(
+            "{}{},{} ",
+            if i == 0 { "M" } else { "L" },
+            num(*x),
+            num(y_of(*s))
+        ));
+    }
+    canvas.path(d.trim_end().to_owned(), INK, 2.0, false, false);
+    for (x, s) in points {
+        let color = if s < 0.0 {
+            ALERT
+        } else if s > 0.0 {
+            GOOD
+        } else {
+            LINE
+        };
+        canvas.circle(x, y_of(s), 5.0, color, Some("#ffffff"));
+    }
+}

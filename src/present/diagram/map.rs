@@ -1,0 +1,341 @@
+//! The journey map: stages as columns left to right, touchpoints as cards coloured by their
+//! owning department, `next` steps as connectors (loops drawn as arcs below), edge labels,
+//! and a legend.
+
+use super::layout::{self, Slot};
+use super::scene::{Anchor, Canvas, Rect, Role, Scene, num};
+use super::{
+    BAND, CARD_W, DiagramInput, HANDOFF, INK, LINE, MUTED, card_text, curve_through,
+    department_legend, draw_card, draw_legend, mark_legend, text,
+};
+
+const MARGIN: f32 = 32.0;
+const HEADER: f32 = 86.0;
+const STAGE_HEADER: f32 = 34.0;
+const ROW_GAP: f32 = 26.0;
+const COLUMN_GAP: f32 = 64.0;
+const DUMMY_H: f32 = 12.0;
+const LABEL_SIZE: f32 = 11.0;
+const LABEL_MAX: f32 = 120.0;
+
+pub fn scene(input: &DiagramInput) -> Scene {
+    let j = input.journey;
+    let l = layout::layer(j);
+    let ncols = l.columns.len();
+    let texts: Vec<_> = j
+        .touchpoints
+        .iter()
+        .map(|tp| Some(card_text(input, tp, true)))
+        .collect();
+    let mut texts = texts;
+
+    // Column gaps make room for the labels of edges that start in the column.
+    let mut gap = vec![COLUMN_GAP; ncols];
+    let labels: Vec<Option<Vec<String>>> = l
+        .edges
+        .iter()
+        .map(|e| {
+            e.label
+                .as_ref()
+                .map(|t| text::wrap(t, LABEL_SIZE, false, LABEL_MAX))
+        })
+        .collect();
+    for (ei, e) in l.edges.iter().enumerate() {
+        if let (false, Some(lines)) = (e.backward, &labels[ei]) {
+            let c = l.column[e.from];
+            gap[c] = gap[c].max(text::widest(lines, LABEL_SIZE, false) + 36.0);
+        }
+    }
+    let mut col_x = vec![0.0f32; ncols];
+    let mut x = MARGIN;
+    for c in 0..ncols {
+        col_x[c] = x;
+        x += CARD_W + gap[c];
+    }
+    let content_right = x - gap.last().copied().unwrap_or(0.0);
+
+    // Vertical placement: each slot as close to its predecessors' centre as order allows.
+    let top = HEADER + STAGE_HEADER + 16.0;
+    let mut slot_rect: std::collections::HashMap<Slot, Rect> = std::collections::HashMap::new();
+    let mut incoming: std::collections::HashMap<Slot, Vec<Slot>> = std::collections::HashMap::new();
+    for (ei, e) in l.edges.iter().enumerate() {
+        if e.backward {
+            continue;
+        }
+        let mut chain = vec![Slot::Touchpoint(e.from)];
+        chain.extend((1..=l.dummies[ei].len()).map(|k| Slot::Dummy(ei, k)));
+        chain.push(Slot::Touchpoint(e.to));
+        for pair in chain.windows(2) {
+            incoming.entry(pair[1]).or_default().push(pair[0]);
+        }
+    }
+    let mut bottom = top;
+    for (column, &cx) in l.columns.iter().zip(&col_x) {
+        let mut y = top;
+        for slot in column {
+            let (w, h) = match slot {
+                Slot::Touchpoint(t) => (CARD_W, texts[*t].as_ref().map_or(44.0, |x| x.height)),
+                Slot::Dummy(..) => (CARD_W, DUMMY_H),
+            };
+            let desired = incoming
+                .get(slot)
+                .map(|ps| {
+                    let centers: Vec<f32> = ps
+                        .iter()
+                        .filter_map(|p| slot_rect.get(p))
+                        .map(Rect::center_y)
+                        .collect();
+                    if centers.is_empty() {
+                        y
+                    } else {
+                        centers.iter().sum::<f32>() / centers.len() as f32 - h / 2.0
+                    }
+                })
+                .unwrap_or(y);
+            let ry = desired.max(y);
+            slot_rect.insert(*slot, Rect::new(cx, ry, w, h));
+            y = ry + h + ROW_GAP;
+            bottom = bottom.max(ry + h);
+        }
+    }
+
+    let mut canvas = Canvas::default();
+    let loops = l.edges.iter().filter(|e| e.backward).count();
+    let loop_room = if loops > 0 {
+        24.0 + (loops.min(6) as f32) * 8.0
+    } else {
+        0.0
+    };
+    let body_bottom = bottom + 16.0 + loop_room;
+
+    // Stage bands and headers.
+    let mut c = 0;
+    let mut band = 0;
+    while c < ncols {
+        let stage = l.column_stage[c];
+        let start = c;
+        while c < ncols && l.column_stage[c] == stage {
+            c += 1;
+        }
+        let x0 = col_x[start] - 16.0;
+        let x1 = col_x[c - 1] + CARD_W + 16.0;
+        if band % 2 == 0 {
+            canvas.rect(
+                Rect::new(x0, HEADER, x1 - x0, body_bottom - HEADER),
+                8.0,
+                BAND,
+                None,
+                0.0,
+                false,
+                Role::Decoration,
+            );
+        }
+        band += 1;
+        let name = match stage {
+            Some(s) => j.stages[s].clone(),
+            None => String::new(),
+        };
+        if !name.is_empty() {
+            let lines = text::wrap(&name, 14.0, true, x1 - x0 - 16.0);
+            canvas.lines(
+                x0 + 12.0,
+                HEADER + 22.0,
+                lines,
+                14.0,
+                true,
+                INK,
+                Anchor::Start,
+                x1 - x0 - 16.0,
+            );
+        }
+    }
+    if j.stages.is_empty() {
+        canvas.label(
+            MARGIN,
+            HEADER + 22.0,
+            "Steps in order (no stages given)",
+            12.0,
+            false,
+            MUTED,
+            Anchor::Start,
+        );
+    }
+
+    // Edges first, so cards sit on top.
+    let mut loop_index = 0usize;
+    for (ei, e) in l.edges.iter().enumerate() {
+        let from = slot_rect[&Slot::Touchpoint(e.from)];
+        let to = slot_rect[&Slot::Touchpoint(e.to)];
+        let handoff = j.touchpoints[e.from].owners.first() != j.touchpoints[e.to].owners.first();
+        let color = if handoff { HANDOFF } else { LINE };
+        if e.from == e.to {
+            let d = format!(
+                "M{},{} C{},{} {},{} {},{}",
+                num(from.right() - 40.0),
+                num(from.y),
+                num(from.right() - 40.0),
+                num(from.y - 30.0),
+                num(from.right() + 24.0),
+                num(from.center_y() - 10.0),
+                num(from.right()),
+                num(from.center_y() - 6.0)
+            );
+            canvas.path(d, color, 1.5, false, true);
+            if let Some(lines) = &labels[ei] {
+                edge_label(
+                    &mut canvas,
+                    from.right() - 40.0,
+                    from.y - 30.0,
+                    lines.clone(),
+                );
+            }
+        } else if e.backward {
+            // Loops run below every card and come back up through the gaps between columns.
+            let channel = bottom + 18.0 + (loop_index % 6) as f32 * 8.0;
+            loop_index += 1;
+            let cf = l.column[e.from];
+            let ct = l.column[e.to];
+            let after = col_x[cf] + CARD_W + gap[cf] / 2.0 + 6.0;
+            let before = if ct == 0 {
+                col_x[0] - 12.0
+            } else {
+                col_x[ct] - gap[ct - 1] / 2.0 - 6.0
+            };
+            canvas.path(
+                super::route_around(from, to, after, before, channel),
+                color,
+                1.5,
+                true,
+                true,
+            );
+            if let Some(lines) = &labels[ei] {
+                edge_label(&mut canvas, (after + before) / 2.0, channel, lines.clone());
+            }
+        } else {
+            let mut points = vec![(from.right(), from.center_y())];
+            for k in 1..=l.dummies[ei].len() {
+                let r = slot_rect[&Slot::Dummy(ei, k)];
+                points.push((r.x, r.center_y()));
+                points.push((r.right(), r.center_y()));
+            }
+            points.push((to.x, to.center_y()));
+            canvas.path(
+                curve_through(&points),
+                color,
+                if handoff { 2.0 } else { 1.5 },
+                false,
+                true,
+            );
+            if let Some(lines) = &labels[ei] {
+                let lx = (points[0].0 + points[1].0) / 2.0;
+                let ly = (points[0].1 + points[1].1) / 2.0;
+                edge_label(&mut canvas, lx, ly, lines.clone());
+            }
+        }
+    }
+
+    for (t, tp) in j.touchpoints.iter().enumerate() {
+        let rect = slot_rect[&Slot::Touchpoint(t)];
+        let text = texts[t].take().expect("each card drawn once");
+        draw_card(&mut canvas, input, tp, rect, text);
+    }
+
+    // Title.
+    let width = (content_right + MARGIN).max(560.0);
+    let title = format!("{} — journey map", j.name);
+    let title_lines = text::wrap(&title, 20.0, true, width - 2.0 * MARGIN);
+    canvas.lines(
+        MARGIN,
+        34.0,
+        title_lines,
+        20.0,
+        true,
+        INK,
+        Anchor::Start,
+        width - 2.0 * MARGIN,
+    );
+    let mut sub = format!("{} touchpoints", j.touchpoints.len());
+    if let Some(p) = &j.persona {
+        sub = format!("Persona: {p} · {sub}");
+    }
+    let sub_lines = text::wrap(&sub, 12.0, false, width - 2.0 * MARGIN);
+    canvas.lines(
+        MARGIN,
+        62.0,
+        sub_lines,
+        12.0,
+        false,
+        MUTED,
+        Anchor::Start,
+        width - 2.0 * MARGIN,
+    );
+
+    // Legend.
+    let mut entries = department_legend(input);
+    entries.extend(mark_legend(input));
+    entries.push(super::LegendEntry {
+        swatch: super::Swatch::Line(HANDOFF, false),
+        label: "hand-off between departments".into(),
+    });
+    if loops > 0 {
+        entries.push(super::LegendEntry {
+            swatch: super::Swatch::Line(LINE, true),
+            label: "loop back".into(),
+        });
+    }
+    let legend_h = draw_legend(
+        &mut canvas,
+        MARGIN,
+        body_bottom + 20.0,
+        width - 2.0 * MARGIN,
+        &entries,
+    );
+    let height = body_bottom + 20.0 + legend_h + MARGIN;
+
+    Scene {
+        width,
+        height,
+        id_prefix: super::svg::id_prefix(&j.id, "map"),
+        title: format!("Journey map: {}", j.name),
+        description: describe(input),
+        items: canvas.items,
+    }
+}
+
+fn edge_label(canvas: &mut Canvas, cx: f32, cy: f32, lines: Vec<String>) {
+    let w = text::widest(&lines, LABEL_SIZE, false);
+    let h = lines.len() as f32 * LABEL_SIZE * 1.25;
+    canvas.rect(
+        Rect::new(cx - w / 2.0 - 4.0, cy - h / 2.0 - 3.0, w + 8.0, h + 6.0),
+        3.0,
+        "#ffffff",
+        Some("#d0d7de"),
+        0.8,
+        false,
+        Role::Decoration,
+    );
+    canvas.lines(
+        cx,
+        cy - h / 2.0 + LABEL_SIZE * 0.95,
+        lines,
+        LABEL_SIZE,
+        false,
+        INK,
+        Anchor::Middle,
+        w,
+    );
+}
+
+/// A plain-text description for screen readers and the SVG `<desc>`.
+pub fn describe(input: &DiagramInput) -> String {
+    let j = input.journey;
+    let unowned = j.touchpoints.iter().filter(|t| input.unowned(t)).count();
+    let pains = j.touchpoints.iter().filter(|t| input.pain(t)).count();
+    format!(
+        "{} touchpoints in {} stages; {} without an owner; {} pain points.",
+        j.touchpoints.len(),
+        j.stages.len(),
+        unowned,
+        pains
+    )
+}
