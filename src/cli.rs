@@ -351,8 +351,9 @@ fn render(args: &RenderArgs, io: &mut Io) -> Result<u8, Failure> {
                             };
                             FatalError::new(format!("journey `{}`: {e}", journey.id)).with_help(help)
                         })?;
-                        String::from_utf8(out)
-                            .map_err(|_| FatalError::new("Graphviz wrote invalid UTF-8"))
+                        let svg = String::from_utf8(out)
+                            .map_err(|_| FatalError::new("Graphviz wrote invalid UTF-8"))?;
+                        Ok(diagram::dot::without_doctype(&svg))
                     }
                     (Engine::Builtin, View::Map) => {
                         Ok(diagram::svg::write(&diagram::map::scene(&input)))

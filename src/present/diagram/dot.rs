@@ -83,7 +83,11 @@ pub fn map(input: &DiagramInput) -> String {
             meta.push("purchase".to_owned());
         }
         if let Some(s) = tp.score {
-            meta.push(format!("score {s:+}"));
+            meta.push(if s > 0 {
+                format!("score +{s}")
+            } else {
+                format!("score {s}")
+            });
         }
         parts.push(dot_inner(&meta.join(" · ")));
         let (strong, light) = match tp.owners.first() {
@@ -207,4 +211,20 @@ pub fn run_dot(source: &str, format: &str, limit: Duration) -> Result<Vec<u8>, D
         return Err(DotError::Failed(err.trim().to_owned()));
     }
     Ok(out)
+}
+
+/// Graphviz's SVG without its `<!DOCTYPE>`, which points at an external DTD: the SVG cxmap
+/// writes refers to nothing outside itself.
+pub fn without_doctype(svg: &str) -> String {
+    match (svg.find("<!DOCTYPE"), svg.find("<svg")) {
+        (Some(start), Some(svg_start)) if start < svg_start => {
+            let end = svg[start..].find('>').map_or(start, |e| start + e + 1);
+            format!(
+                "{}{}",
+                &svg[..start],
+                svg[end..].trim_start_matches(['\r', '\n'])
+            )
+        }
+        _ => svg.to_owned(),
+    }
 }
