@@ -11,6 +11,7 @@ use cxmap::analyse::analyse;
 use cxmap::load::load_texts;
 use cxmap::present::diagram::{DiagramInput, blueprint, dot, map, scene::Item, text};
 
+#[allow(clippy::print_stderr)] // a skipped test says so
 fn dot_available() -> bool {
     let ok = std::process::Command::new("dot").arg("-V").output().is_ok();
     if !ok {
