@@ -39,6 +39,9 @@ impl fmt::Display for Severity {
     }
 }
 
+/// A touchpoint: its journey's index in the workspace and its index in the journey.
+pub type TouchpointRef = (usize, usize);
+
 /// One finding of one rule.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Finding {
@@ -56,7 +59,7 @@ pub struct Finding {
     pub span: Span,
     /// The value to underline in a code view (the offending value, or the subject's id).
     pub marker: Span,
-    /// Customer-facing touchpoints this finding reaches (ids in the finding's journey), used
-    /// to rank priorities; empty for workspace-wide findings that reach none directly.
-    pub reach: Vec<String>,
+    /// Customer-facing touchpoints this finding reaches, as (journey, touchpoint) indices
+    /// into the workspace; used to rank priorities. Empty when it reaches none directly.
+    pub reach: Vec<TouchpointRef>,
 }

@@ -111,10 +111,8 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
                 "involve `{}` in this journey's CX reviews and share these touchpoints' customer metrics with it",
                 dept.id
             ));
-            f.reach = affected
-                .iter()
-                .map(|&i| journey.touchpoints[i].id.clone())
-                .collect();
+            let ji = cx.journey_index(journey);
+            f.reach = affected.iter().map(|&i| (ji, i)).collect();
             out.push(f);
         }
     }

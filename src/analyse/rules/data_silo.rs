@@ -56,7 +56,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         for (journey, _) in cx.journeys() {
             for tp in &journey.touchpoints {
                 if tp.is_customer_facing() && tp.uses.contains(&di) {
-                    f.reach.push(format!("{}/{}", journey.id, tp.id));
+                    f.reach.push(cx.at(journey, tp));
                 }
             }
         }

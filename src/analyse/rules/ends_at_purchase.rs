@@ -71,7 +71,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
                 .touchpoints
                 .iter()
                 .filter(|t| t.purchase && t.is_customer_facing())
-                .map(|t| t.id.clone())
+                .map(|t| cx.at(journey, t))
                 .collect();
             out.push(f);
         }

@@ -69,7 +69,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
                     data.id
                 ));
                 if tp.is_customer_facing() {
-                    f.reach = vec![tp.id.clone()];
+                    f.reach = vec![cx.at(journey, tp)];
                 }
                 out.push(f);
             }

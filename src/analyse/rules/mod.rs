@@ -36,6 +36,20 @@ impl<'a> Context<'a> {
         self.workspace.journeys.iter().zip(self.graphs)
     }
 
+    /// The index of a journey of this workspace (rules iterate references; this recovers the
+    /// index in constant time from the reference's place in the vector).
+    pub fn journey_index(&self, journey: &Journey) -> usize {
+        index_in(&self.workspace.journeys, journey)
+    }
+
+    /// A reference to a touchpoint of a journey of this workspace.
+    pub fn at(&self, journey: &Journey, tp: &crate::model::Touchpoint) -> (usize, usize) {
+        (
+            self.journey_index(journey),
+            index_in(&journey.touchpoints, tp),
+        )
+    }
+
     pub fn department_id(&self, idx: usize) -> &'a str {
         &self.workspace.departments[idx].id
     }
@@ -85,6 +99,20 @@ impl Rule {
             self.doc.trim()
         )
     }
+}
+
+/// The index of `item` in `items`, which must hold it.
+fn index_in<T>(items: &[T], item: &T) -> usize {
+    let size = std::mem::size_of::<T>().max(1);
+    let offset = std::ptr::from_ref(item)
+        .addr()
+        .wrapping_sub(items.as_ptr().addr());
+    let index = offset / size;
+    assert!(
+        index < items.len() && std::ptr::eq(&items[index], item),
+        "item of this slice"
+    );
+    index
 }
 
 /// Every rule, in the order of the contract's table.

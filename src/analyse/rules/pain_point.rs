@@ -58,7 +58,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             f.help =
                 Some("find the cause with the owning team and the teams that support it".into());
             if tp.is_customer_facing() {
-                f.reach = vec![tp.id.clone()];
+                f.reach = vec![cx.at(journey, tp)];
             }
             out.push(f);
         }

@@ -89,7 +89,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             &journey.id_span,
         );
         f.help = Some("give the after-sale touchpoints to the teams that serve customers: care, operations, billing".into());
-        f.reach = aftercare.iter().map(|t| t.id.clone()).collect();
+        f.reach = aftercare.iter().map(|t| cx.at(journey, t)).collect();
         out.push(f);
     }
 }

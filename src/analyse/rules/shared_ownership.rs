@@ -52,7 +52,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             );
             f.help = Some("keep one `owner` and move the others to `supported_by`".into());
             if tp.is_customer_facing() {
-                f.reach = vec![tp.id.clone()];
+                f.reach = vec![cx.at(journey, tp)];
             }
             out.push(f);
         }

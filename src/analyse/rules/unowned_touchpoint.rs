@@ -54,7 +54,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
                 "add `owner = \"<department id>\"`: the one team accountable for this step".into(),
             );
             if tp.is_customer_facing() {
-                f.reach = vec![tp.id.clone()];
+                f.reach = vec![cx.at(journey, tp)];
             }
             out.push(f);
         }

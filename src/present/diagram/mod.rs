@@ -131,6 +131,14 @@ pub fn card_text(input: &DiagramInput, tp: &Touchpoint, show_owner: bool) -> Car
     }
     if tp.backstage {
         meta_parts.push("backstage".to_owned());
+    } else if tp
+        .owners
+        .first()
+        .is_some_and(|&d| !ws.departments[d].customer_facing)
+    {
+        // A backstage team's step that the customer sees: the evidence behind
+        // `backstage-influence`, worth spelling out on the card.
+        meta_parts.push("seen by the customer".to_owned());
     }
     if let Some(c) = &tp.channel {
         meta_parts.push(c.clone());
