@@ -28,6 +28,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Draw journey maps and service blueprints (SVG, PNG or DOT), one file per journey and view
     Render(RenderArgs),
+    /// Write the silo report for the VP of customer experience (HTML, Markdown or JSON)
+    Report(ReportArgs),
     /// List the rules with their default severity
     Rules {
         /// Print the full rule documentation as Markdown (docs/rules.md)
@@ -114,6 +116,69 @@ fn parse_scale(s: &str) -> Result<f32, String> {
     }
 }
 
+#[derive(clap::Args, Debug)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub workspace: WorkspaceArgs,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
+    pub format: ReportFormat,
+    /// Output file (default: output/report.html, .md or .json)
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Print this date in the header (YYYY-MM-DD, or `today`); none by default, so reruns
+    /// are byte-identical
+    #[arg(long, value_parser = parse_date)]
+    pub date: Option<String>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReportFormat {
+    Html,
+    Markdown,
+    Json,
+}
+
+fn parse_date(s: &str) -> Result<String, String> {
+    if s == "today" {
+        let days = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_err(|e| e.to_string())?
+            .as_secs()
+            / 86_400;
+        return Ok(civil_date(days as i64));
+    }
+    let ok = s.len() == 10
+        && s.char_indices().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                c == '-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
+        && (1..=12).contains(&s[5..7].parse::<u32>().unwrap_or(0))
+        && (1..=31).contains(&s[8..10].parse::<u32>().unwrap_or(0));
+    if ok {
+        Ok(s.to_owned())
+    } else {
+        Err("expected YYYY-MM-DD or `today`".to_owned())
+    }
+}
+
+/// Days since 1970-01-01 to YYYY-MM-DD (Howard Hinnant's civil-from-days algorithm).
+fn civil_date(days: i64) -> String {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum View {
     Map,
@@ -189,6 +254,7 @@ pub fn run(cli: Cli, io: &mut Io) -> std::io::Result<u8> {
     let result = match cli.command {
         Command::Check(args) => check(&args, io),
         Command::Render(args) => render(&args, io),
+        Command::Report(args) => report(&args, io),
         Command::Rules { markdown } => list_rules(markdown, io),
         Command::Explain { rule } => explain(&rule, io),
         Command::Init { dir } => init(&dir, io),
@@ -393,6 +459,136 @@ fn render(args: &RenderArgs, io: &mut Io) -> Result<u8, Failure> {
     } else {
         exit::OK
     })
+}
+
+fn report(args: &ReportArgs, io: &mut Io) -> Result<u8, Failure> {
+    use present::diagram::{self, DiagramInput};
+    use present::report;
+    let (loaded, analysis) = match load_valid(&args.workspace, io)? {
+        Ok(x) => x,
+        Err(code) => return Ok(code),
+    };
+    let ws = &loaded.workspace;
+    let output = args.output.clone().unwrap_or_else(|| {
+        PathBuf::from("output").join(match args.format {
+            ReportFormat::Html => "report.html",
+            ReportFormat::Markdown => "report.md",
+            ReportFormat::Json => "report.json",
+        })
+    });
+    refuse_input_as_output(&output, ws)?;
+    let figures = analyse::figures::compute(ws, &analysis);
+    let stems = present::file_stems(ws.journeys.iter().map(|j| j.id.as_str()))?;
+    let blueprints = || {
+        ws.journeys.iter().map(|j| {
+            diagram::svg::write(&diagram::blueprint::scene(&DiagramInput::new(
+                ws, j, &analysis,
+            )))
+        })
+    };
+    let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    match args.format {
+        ReportFormat::Json => {
+            let text = report::json::render(
+                ws,
+                loaded.sources(),
+                &analysis,
+                &figures,
+                args.date.as_deref(),
+            );
+            files.push((output.clone(), text.into_bytes()));
+        }
+        ReportFormat::Html => {
+            let view = report::view(
+                ws,
+                loaded.sources(),
+                &analysis,
+                &figures,
+                args.date.clone(),
+                &stems,
+            );
+            let names: Vec<String> = ws.departments.iter().map(|d| d.name.clone()).collect();
+            let diagrams = report::html::Diagrams {
+                ownership: report::charts::ownership_bars(ws, &figures),
+                heatmap: report::charts::heatmap(
+                    &figures,
+                    &names,
+                    &ws.journeys
+                        .iter()
+                        .map(|j| (j.id.clone(), j.name.clone()))
+                        .collect::<Vec<_>>(),
+                ),
+                journeys: blueprints()
+                    .zip(ws.journeys.iter().zip(&figures.journey_figures))
+                    .map(|(b, (j, jf))| (b, report::charts::emotion(&j.id, jf)))
+                    .collect(),
+            };
+            files.push((
+                output.clone(),
+                report::html::render(&view, &diagrams).into_bytes(),
+            ));
+        }
+        ReportFormat::Markdown => {
+            let view = report::view(
+                ws,
+                loaded.sources(),
+                &analysis,
+                &figures,
+                args.date.clone(),
+                &stems,
+            );
+            let dir = output.parent().map(PathBuf::from).unwrap_or_default();
+            let names: Vec<String> = stems.iter().map(|s| format!("{s}.blueprint.svg")).collect();
+            for (svg, name) in blueprints().zip(&names) {
+                files.push((dir.join(name), svg.into_bytes()));
+            }
+            files.push((
+                output.clone(),
+                report::markdown::render(&view, &names).into_bytes(),
+            ));
+        }
+    }
+    if let Some(dir) = output.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| {
+            FatalError::new(format!("cannot create the folder `{}`: {e}", dir.display()))
+        })?;
+    }
+    for (path, bytes) in &files {
+        present::write_atomic(path, bytes)?;
+    }
+    writeln!(
+        io.stdout,
+        "wrote {}",
+        present::escape::terminal(&output.display().to_string())
+    )?;
+    Ok(if analysis.has_errors() {
+        exit::FINDINGS
+    } else {
+        exit::OK
+    })
+}
+
+/// An output must never replace one of the journey files it was made from.
+fn refuse_input_as_output(output: &Path, ws: &crate::model::Workspace) -> Result<(), FatalError> {
+    if output.is_dir() {
+        return Err(
+            FatalError::new(format!("`{}` is a folder", output.display()))
+                .with_help("give a file name, e.g. `-o output/report.html`"),
+        );
+    }
+    let Ok(out) = output.canonicalize() else {
+        return Ok(()); // does not exist yet
+    };
+    for (_, file) in ws.sources.iter() {
+        if file.path.canonicalize().is_ok_and(|p| p == out) {
+            return Err(FatalError::new(format!(
+                "`{}` is one of the input files",
+                output.display()
+            ))
+            .with_help("write the report somewhere else, e.g. `-o output/report.html`"));
+        }
+    }
+    Ok(())
 }
 
 fn list_rules(markdown: bool, io: &mut Io) -> Result<u8, Failure> {

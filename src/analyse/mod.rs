@@ -3,8 +3,10 @@
 //! Rules only build [`Finding`] values; presenters decide how they look. Findings come in the
 //! contract's stable order: file, line, rule, subject.
 
+pub mod figures;
 pub mod finding;
 pub mod graph;
+pub mod priorities;
 pub mod rules;
 
 use finding::{Finding, Severity};

@@ -95,14 +95,14 @@ pub fn dot_inner(text: &str) -> String {
     out
 }
 
-/// Markdown inline text (also safe inside a table cell): markup characters are
-/// backslash-escaped, HTML is neutralised, line breaks become spaces.
+/// Markdown inline text (also safe inside a table cell): inline markup characters are
+/// backslash-escaped, HTML is neutralised, line breaks become spaces. Block syntax (`#`,
+/// `-`, `1.`) only acts at the start of a line, where cxmap never puts user text.
 pub fn markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '(' | ')' | '#' | '|' | '!' | '~' | '{' | '}'
-            | '+' | '-' | '.' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '(' | ')' | '|' | '~' => {
                 out.push('\\');
                 out.push(c);
             }

@@ -8,6 +8,7 @@ pub mod escape;
 pub mod github;
 pub mod json;
 mod output;
+pub mod report;
 pub mod sarif;
 pub mod terminal;
 
