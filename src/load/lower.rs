@@ -404,9 +404,14 @@ fn explain_serde_error(message: &str, what: &str, key: Option<&str>) -> (String,
             .split_once(", expected ")
             .unwrap_or((rest, "another type"));
         let found = found.split(' ').next().unwrap_or(found);
+        let article = if found.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "an"
+        } else {
+            "a"
+        };
         let message = match key {
-            Some(key) => format!("`{key}` must be {expected}, not a {found}"),
-            None => format!("expected {expected}, found a {found}"),
+            Some(key) => format!("`{key}` must be {expected}, not {article} {found}"),
+            None => format!("expected {expected}, found {article} {found}"),
         };
         let help = match expected {
             "a boolean" => Some("write `true` or `false`, without quotes".to_owned()),

@@ -1,0 +1,385 @@
+//! `cxmap report`: figures and priorities computed exactly on a fixture worked out by hand,
+//! hostile names inert in HTML and Markdown, byte-identical reruns, exit statuses, and the
+//! HTML opened in real headless Chromium (screenshot and PDF).
+
+mod common;
+
+use std::path::Path;
+
+use common::{cxmap_in, workspace};
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn report_json(dir: &Path, args: &[&str]) -> serde_json::Value {
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("r.json");
+    let mut full = vec!["report", "--format", "json", "-o", file.to_str().unwrap()];
+    full.extend(args);
+    let run = cxmap_in(Some(dir), &full);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap()
+}
+
+#[test]
+fn figures_and_priorities_of_the_fixture() {
+    let json = report_json(root(), &["tests/fixtures/report"]);
+    let f = &json["figures"];
+    assert_eq!(
+        f["ownership"],
+        serde_json::json!({ "single": 4, "shared": 1, "none": 0, "coverage": 0.8 })
+    );
+    assert_eq!(f["data_silos"], serde_json::json!(["invoices"]));
+    assert_eq!(f["journeys_ending_at_purchase"], serde_json::json!([]));
+    assert_eq!(
+        f["backstage_departments_affecting_customers"],
+        serde_json::json!(["billing", "it"])
+    );
+    assert_eq!(
+        f["customer_touching_departments_without_champion"],
+        serde_json::json!(["care", "billing"])
+    );
+    let journey = &f["journey_figures"][0];
+    assert_eq!(journey["handoffs"], 2);
+    assert_eq!(journey["customer_facing_after_purchase"], 3);
+    assert_eq!(
+        journey["emotion"],
+        serde_json::json!([
+            ["browse", "browse", 1],
+            ["first-invoice", "First invoice", -2],
+            ["invoice-call", "Invoice call", -1]
+        ])
+    );
+
+    let priorities: Vec<(u64, u64, &str, &str)> = f["priorities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["impact"].as_u64().unwrap(),
+                p["reach"].as_u64().unwrap(),
+                p["rule"].as_str().unwrap(),
+                p["change"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        priorities,
+        vec![
+            (
+                5,
+                2,
+                "backstage-influence",
+                "Bring Billing into the customer reviews of “Buy” and name a CX champion there"
+            ),
+            (3, 2, "missing-champion", "Name a CX champion in Care"),
+            (3, 1, "pain-point", "Fix the pain point Billing owns"),
+            (
+                2,
+                1,
+                "data-silo",
+                "Share “Invoices” with Care: today only Billing holds it"
+            ),
+            (2, 1, "pain-point", "Fix the pain point Care owns"),
+            (
+                1,
+                1,
+                "shared-ownership",
+                "Make one of Care or IT accountable for “Setup”"
+            ),
+            (
+                1,
+                1,
+                "backstage-influence",
+                "Bring IT into the customer reviews of “Buy”"
+            ),
+        ]
+    );
+    assert_eq!(
+        f["priorities"][0]["talk_to"],
+        serde_json::json!(["billing"])
+    );
+    assert_eq!(
+        f["priorities"][0]["touchpoints"],
+        serde_json::json!([["buy", "first-invoice"], ["buy", "invoice-call"]])
+    );
+
+    let billing = f["scorecards"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["department"] == "billing")
+        .unwrap();
+    assert_eq!(
+        (
+            billing["owned"].as_u64(),
+            billing["supported"].as_u64(),
+            billing["pain_points_owned"].as_u64()
+        ),
+        (Some(1), Some(1), Some(1))
+    );
+    assert_eq!(
+        (
+            billing["handoffs_in"].as_u64(),
+            billing["handoffs_out"].as_u64()
+        ),
+        (Some(1), Some(1))
+    );
+    assert_eq!(billing["data_held_alone"], serde_json::json!(["invoices"]));
+    assert_eq!(
+        f["heatmap"]["columns"],
+        serde_json::json!([["buy", "Discover"], ["buy", "Buy"], ["buy", "Use"]])
+    );
+    assert_eq!(
+        f["heatmap"]["rows"][1],
+        serde_json::json!(["care", [0, 0, 2]])
+    );
+    assert_eq!(
+        f["custody"][1]["cells"],
+        serde_json::json!(["none", "uses-without-holding", "holds", "none", "none"])
+    );
+}
+
+#[test]
+fn html_report_of_the_examples_is_self_contained_and_complete() {
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("report.html");
+    let run = cxmap_in(Some(root()), &["report", "-o", file.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, format!("wrote {}\n", file.display()));
+    let html = std::fs::read_to_string(&file).unwrap();
+    assert!(html.contains("Content-Security-Policy\" content=\"default-src 'none'"));
+    assert!(!html.contains("<script"));
+    assert!(
+        !html.contains("src=\"http") && !html.contains("href=\"http") && !html.contains("url(http")
+    );
+    for heading in [
+        "Executive summary",
+        "Focus on these three",
+        "Departments",
+        "Data custody",
+        "Appendix: all findings",
+    ] {
+        assert!(html.contains(heading), "{heading}");
+    }
+    assert_eq!(
+        html.matches("<section class=\"journey\" id=").count(),
+        5,
+        "one section per journey"
+    );
+    assert_eq!(html.matches("class=\"rank\"").count(), 3);
+    assert!(html.contains("Brightline Energy"));
+    assert!(html.contains("“Customers never have to chase us”"));
+}
+
+#[test]
+fn reports_are_byte_identical_on_a_rerun_and_dated_only_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    for format in ["html", "markdown", "json"] {
+        let a = dir.path().join(format!("a.{format}"));
+        let b = dir.path().join(format!("b.{format}"));
+        for path in [&a, &b] {
+            let run = cxmap_in(
+                Some(root()),
+                &["report", "--format", format, "-o", path.to_str().unwrap()],
+            );
+            assert_eq!(run.code, 0);
+        }
+        assert_eq!(
+            std::fs::read(&a).unwrap(),
+            std::fs::read(&b).unwrap(),
+            "{format}"
+        );
+        assert!(
+            !String::from_utf8(std::fs::read(&a).unwrap())
+                .unwrap()
+                .contains("2026-")
+        );
+    }
+    let dated = dir.path().join("dated.html");
+    cxmap_in(
+        Some(root()),
+        &[
+            "report",
+            "--date",
+            "2026-11-24",
+            "-o",
+            dated.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        std::fs::read_to_string(dated)
+            .unwrap()
+            .contains("· 2026-11-24")
+    );
+    let bad = cxmap_in(Some(root()), &["report", "--date", "24/11/2026"]);
+    assert_eq!(bad.code, 2);
+}
+
+const HOSTILE: &str = r#"
+[organization]
+name = "Evil </title><script>alert(1)</script> Corp"
+north_star = "[click](javascript:alert(2)) | pipe"
+
+[[department]]
+id = "ops"
+name = "<img src=x onerror=alert(3)>"
+customer_facing = false
+
+[[data]]
+id = "d"
+name = "Data | with pipe ![img](http://x/y.png)"
+held_by = ["ops"]
+
+[journey]
+id = "j"
+name = "Journey ]( <b>bold</b>"
+stages = ["A | B"]
+
+[[touchpoint]]
+id = "t"
+name = "<script>alert(4)</script>"
+stage = "A | B"
+owner = "ops"
+uses = ["d"]
+score = -2
+metrics = { "nps | <i>x</i>" = 10 }
+"#;
+
+#[test]
+fn hostile_names_are_inert_in_html() {
+    let dir = workspace(&[("ws/j.toml", HOSTILE)]);
+    let run = cxmap_in(Some(dir.path()), &["report", "ws", "-o", "r.html"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html = std::fs::read_to_string(dir.path().join("r.html")).unwrap();
+    assert!(!html.contains("<script"), "no script element");
+    assert!(!html.contains("<img"), "no image element");
+    assert!(!html.contains("<b>bold"), "no markup from names");
+    assert_eq!(
+        html.matches("</title>").count(),
+        1 + html.matches("<title id=").count(),
+        "only real titles close"
+    );
+    assert!(!html.contains("href=\"javascript"));
+    assert!(
+        html.contains("&lt;script&gt;alert(4)&lt;&#x2f;script&gt;")
+            || html.contains("&lt;script&gt;alert(4)&lt;/script&gt;")
+    );
+}
+
+#[test]
+fn hostile_names_are_inert_in_markdown() {
+    let dir = workspace(&[("ws/j.toml", HOSTILE)]);
+    let run = cxmap_in(
+        Some(dir.path()),
+        &["report", "ws", "--format", "markdown", "-o", "out/r.md"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let md = std::fs::read_to_string(dir.path().join("out/r.md")).unwrap();
+    assert!(!md.contains("<script"));
+    assert!(!md.contains("<img"));
+    assert!(!md.contains("](javascript"), "no link can form");
+    assert!(!md.contains("![img]"), "no image can form");
+    assert!(md.contains(r"\[click\]\(javascript:alert\(2\)\) \| pipe"));
+    // Every table row keeps its column count: a `|` in a name never splits a cell.
+    for line in md.lines().filter(|l| l.starts_with('|')) {
+        let cells = line.replace(r"\|", "").matches('|').count();
+        assert!(cells >= 3, "{line}");
+    }
+    let header = md.lines().find(|l| l.starts_with("| Data |")).unwrap();
+    let row = md
+        .lines()
+        .find(|l| l.starts_with("| Data \\| with pipe"))
+        .unwrap();
+    assert_eq!(
+        header.matches('|').count(),
+        row.replace(r"\|", "").matches('|').count()
+    );
+    // The diagram is written beside the report and linked.
+    assert!(md.contains("](j.blueprint.svg)"));
+    assert!(dir.path().join("out/j.blueprint.svg").exists());
+}
+
+#[test]
+fn invalid_workspace_writes_no_report() {
+    let dir = workspace(&[("ws/j.toml", "[journey]\nid = 1\n")]);
+    let run = cxmap_in(
+        Some(dir.path()),
+        &["report", "ws", "-o", "r.html", "--color", "never"],
+    );
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("error: `id` must be a string, not an integer"),
+        "{}",
+        run.stderr
+    );
+    assert!(!dir.path().join("r.html").exists());
+}
+
+#[test]
+fn a_report_never_replaces_an_input_file() {
+    let dir = workspace(&[("ws/j.toml", "[journey]\nid = \"j\"\n")]);
+    let run = cxmap_in(Some(dir.path()), &["report", "ws", "-o", "ws/j.toml"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .starts_with("error: `ws/j.toml` is one of the input files"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("ws/j.toml")).unwrap(),
+        "[journey]\nid = \"j\"\n"
+    );
+}
+
+#[test]
+fn the_report_renders_in_headless_chromium() {
+    let has_chromium = ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .any(|b| {
+            std::process::Command::new(b)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        });
+    if !has_chromium {
+        assert!(
+            std::env::var_os("CXMAP_REQUIRE_TOOLS").is_none(),
+            "Chromium is required (CXMAP_REQUIRE_TOOLS is set)"
+        );
+        #[allow(clippy::print_stderr)]
+        {
+            eprintln!("skipping: Chromium is not installed");
+        }
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("report.html");
+    let run = cxmap_in(Some(root()), &["report", "-o", html.to_str().unwrap()]);
+    assert_eq!(run.code, 0);
+    let png = dir.path().join("shot.png");
+    let pdf = dir.path().join("report.pdf");
+    let status = std::process::Command::new("bash")
+        .arg(root().join("scripts/report-browser.sh"))
+        .args([&html, &png, &pdf])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let pixmap = resvg::tiny_skia::Pixmap::decode_png(&std::fs::read(&png).unwrap())
+        .expect("a PNG screenshot");
+    let first = pixmap.pixels()[0];
+    let different = pixmap.pixels().iter().filter(|p| **p != first).count();
+    assert!(
+        different > pixmap.pixels().len() / 10,
+        "the page is not blank"
+    );
+    let pdf = std::fs::read(&pdf).unwrap();
+    assert!(pdf.starts_with(b"%PDF"));
+    let pages = pdf.windows(11).filter(|w| w == b"/Type /Page").count()
+        - pdf.windows(12).filter(|w| w == b"/Type /Pages").count();
+    assert!(pages >= 5, "{pages} pages");
+}
