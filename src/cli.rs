@@ -462,7 +462,6 @@ fn render(args: &RenderArgs, io: &mut Io) -> Result<u8, Failure> {
 }
 
 fn report(args: &ReportArgs, io: &mut Io) -> Result<u8, Failure> {
-    use present::diagram::{self, DiagramInput};
     use present::report;
     let (loaded, analysis) = match load_valid(&args.workspace, io)? {
         Ok(x) => x,
@@ -477,77 +476,22 @@ fn report(args: &ReportArgs, io: &mut Io) -> Result<u8, Failure> {
         })
     });
     refuse_input_as_output(&output, ws)?;
-    let figures = analyse::figures::compute(ws, &analysis);
     let stems = present::file_stems(ws.journeys.iter().map(|j| j.id.as_str()))?;
-    let blueprints = || {
-        ws.journeys.iter().map(|j| {
-            diagram::svg::write(&diagram::blueprint::scene(&DiagramInput::new(
-                ws, j, &analysis,
-            )))
-        })
-    };
-    let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
-    match args.format {
-        ReportFormat::Json => {
-            let text = report::json::render(
-                ws,
-                loaded.sources(),
-                &analysis,
-                &figures,
-                args.date.as_deref(),
-            );
-            files.push((output.clone(), text.into_bytes()));
-        }
-        ReportFormat::Html => {
-            let view = report::view(
-                ws,
-                loaded.sources(),
-                &analysis,
-                &figures,
-                args.date.clone(),
-                &stems,
-            );
-            let names: Vec<String> = ws.departments.iter().map(|d| d.name.clone()).collect();
-            let diagrams = report::html::Diagrams {
-                ownership: report::charts::ownership_bars(ws, &figures),
-                heatmap: report::charts::heatmap(
-                    &figures,
-                    &names,
-                    &ws.journeys
-                        .iter()
-                        .map(|j| (j.id.clone(), j.name.clone()))
-                        .collect::<Vec<_>>(),
-                ),
-                journeys: blueprints()
-                    .zip(ws.journeys.iter().zip(&figures.journey_figures))
-                    .map(|(b, (j, jf))| (b, report::charts::emotion(&j.id, jf)))
-                    .collect(),
-            };
-            files.push((
-                output.clone(),
-                report::html::render(&view, &diagrams).into_bytes(),
-            ));
-        }
+    let report = report::Report::new(ws, loaded.sources(), &analysis, args.date.clone(), stems);
+    let files: Vec<(PathBuf, Vec<u8>)> = match args.format {
+        ReportFormat::Json => vec![(output.clone(), report.json().into_bytes())],
+        ReportFormat::Html => vec![(output.clone(), report.html().into_bytes())],
         ReportFormat::Markdown => {
-            let view = report::view(
-                ws,
-                loaded.sources(),
-                &analysis,
-                &figures,
-                args.date.clone(),
-                &stems,
-            );
             let dir = output.parent().map(PathBuf::from).unwrap_or_default();
-            let names: Vec<String> = stems.iter().map(|s| format!("{s}.blueprint.svg")).collect();
-            for (svg, name) in blueprints().zip(&names) {
-                files.push((dir.join(name), svg.into_bytes()));
-            }
-            files.push((
-                output.clone(),
-                report::markdown::render(&view, &names).into_bytes(),
-            ));
+            let (markdown, diagrams) = report.markdown();
+            let mut files: Vec<(PathBuf, Vec<u8>)> = diagrams
+                .into_iter()
+                .map(|(name, svg)| (dir.join(name), svg.into_bytes()))
+                .collect();
+            files.push((output.clone(), markdown.into_bytes()));
+            files
         }
-    }
+    };
     if let Some(dir) = output.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| {
             FatalError::new(format!("cannot create the folder `{}`: {e}", dir.display()))

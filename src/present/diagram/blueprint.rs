@@ -114,7 +114,8 @@ pub fn scene(input: &DiagramInput) -> Scene {
         col_x[c] = x;
         x += CARD_W + gap[c];
     }
-    let content_right = x - gap.last().copied().unwrap_or(0.0) + 16.0;
+    // Room after the last column for loops that leave it to the right.
+    let content_right = x - gap.last().copied().unwrap_or(0.0) + COLUMN_GAP / 2.0 + 16.0;
     let width = (content_right + MARGIN).max(640.0);
 
     // Lanes top to bottom.

@@ -17,6 +17,106 @@ use crate::analyse::rules;
 use crate::load::source::Sources;
 use crate::model::Workspace;
 
+/// A report of one analysed workspace, ready to be written in any format.
+pub struct Report<'a> {
+    ws: &'a Workspace,
+    sources: &'a Sources,
+    analysis: &'a Analysis,
+    figures: Figures,
+    date: Option<String>,
+    /// File-name stems of the journeys (see `present::file_stems`).
+    stems: Vec<String>,
+}
+
+impl<'a> Report<'a> {
+    pub fn new(
+        ws: &'a Workspace,
+        sources: &'a Sources,
+        analysis: &'a Analysis,
+        date: Option<String>,
+        stems: Vec<String>,
+    ) -> Self {
+        let figures = crate::analyse::figures::compute(ws, analysis);
+        Report {
+            ws,
+            sources,
+            analysis,
+            figures,
+            date,
+            stems,
+        }
+    }
+
+    pub fn figures(&self) -> &Figures {
+        &self.figures
+    }
+
+    fn view(&self) -> ReportView {
+        view(
+            self.ws,
+            self.sources,
+            self.analysis,
+            &self.figures,
+            self.date.clone(),
+            &self.stems,
+        )
+    }
+
+    fn blueprints(&self) -> impl Iterator<Item = String> + '_ {
+        use crate::present::diagram::{DiagramInput, blueprint, svg};
+        self.ws.journeys.iter().map(|j| {
+            svg::write(&blueprint::scene(&DiagramInput::new(
+                self.ws,
+                j,
+                self.analysis,
+            )))
+        })
+    }
+
+    /// The self-contained HTML page.
+    pub fn html(&self) -> String {
+        let ws = self.ws;
+        let names: Vec<String> = ws.departments.iter().map(|d| d.name.clone()).collect();
+        let journeys: Vec<(String, String)> = ws
+            .journeys
+            .iter()
+            .map(|j| (j.id.clone(), j.name.clone()))
+            .collect();
+        let diagrams = html::Diagrams {
+            ownership: charts::ownership_bars(ws, &self.figures),
+            heatmap: charts::heatmap(&self.figures, &names, &journeys),
+            journeys: self
+                .blueprints()
+                .zip(ws.journeys.iter().zip(&self.figures.journey_figures))
+                .map(|(b, (j, jf))| (b, charts::emotion(&j.id, jf)))
+                .collect(),
+        };
+        html::render(&self.view(), &diagrams)
+    }
+
+    /// The Markdown text, and the diagrams to write beside it as (file name, SVG).
+    pub fn markdown(&self) -> (String, Vec<(String, String)>) {
+        let names: Vec<String> = self
+            .stems
+            .iter()
+            .map(|s| format!("{s}.blueprint.svg"))
+            .collect();
+        let text = markdown::render(&self.view(), &names);
+        (text, names.into_iter().zip(self.blueprints()).collect())
+    }
+
+    /// The figures and findings as JSON.
+    pub fn json(&self) -> String {
+        json::render(
+            self.ws,
+            self.sources,
+            self.analysis,
+            &self.figures,
+            self.date.as_deref(),
+        )
+    }
+}
+
 /// Everything the HTML and Markdown reports show, with names resolved.
 #[derive(Serialize)]
 pub struct ReportView {

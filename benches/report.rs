@@ -1,0 +1,35 @@
+//! The HTML report of a 50-journey workspace with 10,000 touchpoints, end to end from the
+//! files' text: load, analyse, figures, 50 blueprints, charts and the page.
+
+mod common;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+
+use cxmap::analyse::analyse;
+use cxmap::load::load_texts;
+use cxmap::present::{file_stems, report::Report};
+
+fn bench(c: &mut Criterion) {
+    let files = common::workspace(10_000, 50);
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    let mut group = c.benchmark_group("report");
+    group.sample_size(10);
+    group.bench_function("html/50-journeys/10000-touchpoints", |b| {
+        b.iter(|| {
+            let loaded = load_texts(&refs);
+            assert!(loaded.problems.is_empty());
+            let analysis = analyse(&loaded.workspace, &loaded.settings);
+            let stems =
+                file_stems(loaded.workspace.journeys.iter().map(|j| j.id.as_str())).unwrap();
+            let report = Report::new(&loaded.workspace, loaded.sources(), &analysis, None, stems);
+            std::hint::black_box(report.html())
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
