@@ -99,6 +99,21 @@ pub struct Touchpoint {
     pub score_span: Option<Span>,
 }
 
+impl Journey {
+    /// The departments that own a purchase touchpoint of this journey, in workspace order.
+    pub fn purchase_owners(&self) -> Vec<DepartmentIdx> {
+        let mut owners: Vec<DepartmentIdx> = self
+            .touchpoints
+            .iter()
+            .filter(|t| t.purchase)
+            .flat_map(|t| t.owners.iter().copied())
+            .collect();
+        owners.sort_unstable();
+        owners.dedup();
+        owners
+    }
+}
+
 impl Touchpoint {
     /// Seen by the customer.
     pub fn is_customer_facing(&self) -> bool {

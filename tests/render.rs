@@ -442,3 +442,52 @@ fn blueprint_has_no_dot_form() {
             .starts_with("error: the blueprint is drawn by cxmap itself and has no DOT form")
     );
 }
+
+#[test]
+fn graphviz_engine_says_clearly_when_dot_is_missing() {
+    let dir = workspace(&[(
+        "ws/j.toml",
+        "[journey]\nid = \"j\"\n[[touchpoint]]\nid = \"t\"\n",
+    )]);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_cxmap"))
+        .args(["render", "ws", "--engine", "graphviz", "-o", "out"])
+        .current_dir(dir.path())
+        .env("PATH", "")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "error: journey `j`: Graphviz `dot` was not found on PATH\n  help: install Graphviz (e.g. `apt-get install graphviz`), or use `--engine builtin`\n"
+    );
+    assert!(!dir.path().join("out").exists(), "nothing is written");
+}
+
+#[test]
+fn graphviz_engine_stops_dot_at_its_time_limit() {
+    if !dot_available() {
+        return;
+    }
+    let dir = workspace(&[("ws/big.toml", &big_journey(3000))]);
+    let run = cxmap_in(
+        Some(dir.path()),
+        &[
+            "render",
+            "ws",
+            "--engine",
+            "graphviz",
+            "--dot-timeout",
+            "0",
+            "-o",
+            "out",
+        ],
+    );
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .starts_with("error: journey `big`: Graphviz `dot` did not finish within 0 s\n"),
+        "{}",
+        run.stderr
+    );
+    assert!(!dir.path().join("out").exists());
+}

@@ -191,14 +191,7 @@ pub fn rank(ws: &Workspace, analysis: &Analysis) -> Vec<Priority> {
             continue;
         };
         let j = &ws.journeys[ji];
-        let mut sellers: Vec<DepartmentIdx> = j
-            .touchpoints
-            .iter()
-            .filter(|t| t.purchase)
-            .flat_map(|t| t.owners.iter().copied())
-            .collect();
-        sellers.sort_unstable();
-        sellers.dedup();
+        let sellers = j.purchase_owners();
         let change = if f.rule == "ends-at-purchase" {
             format!(
                 "Map and own what customers live through after buying in “{}”",

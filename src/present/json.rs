@@ -22,8 +22,9 @@ struct Error<'a> {
     help: Option<&'a str>,
 }
 
+/// A finding as the contract's JSON shows it (also used by the JSON report).
 #[derive(Serialize)]
-struct Finding<'a> {
+pub(crate) struct Finding<'a> {
     rule: &'a str,
     severity: Severity,
     journey: Option<&'a str>,
@@ -70,20 +71,7 @@ pub fn render(outcome: &CheckOutcome) -> String {
         .map(|a| {
             a.findings
                 .iter()
-                .map(|f| {
-                    let loc = sources.locate(&f.span);
-                    Finding {
-                        rule: f.rule,
-                        severity: f.severity,
-                        journey: f.journey.as_deref(),
-                        subject: &f.subject,
-                        message: &f.message,
-                        file: loc.file,
-                        line: loc.line,
-                        column: loc.column,
-                        help: f.help.as_deref(),
-                    }
-                })
+                .map(|f| Finding::new(f, sources))
                 .collect()
         })
         .unwrap_or_default();
@@ -105,4 +93,24 @@ pub fn render(outcome: &CheckOutcome) -> String {
     let mut s = serde_json::to_string_pretty(&out).expect("plain data serialises");
     s.push('\n');
     s
+}
+
+impl<'a> Finding<'a> {
+    pub(crate) fn new(
+        f: &'a crate::analyse::finding::Finding,
+        sources: &crate::load::source::Sources,
+    ) -> Self {
+        let loc = sources.locate(&f.span);
+        Finding {
+            rule: f.rule,
+            severity: f.severity,
+            journey: f.journey.as_deref(),
+            subject: &f.subject,
+            message: &f.message,
+            file: loc.file,
+            line: loc.line,
+            column: loc.column,
+            help: f.help.as_deref(),
+        }
+    }
 }

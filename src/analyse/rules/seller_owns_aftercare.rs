@@ -50,14 +50,7 @@ supported_by = ["billing"]
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     for (journey, graph) in cx.journeys() {
-        let mut sellers: Vec<usize> = journey
-            .touchpoints
-            .iter()
-            .filter(|t| t.purchase)
-            .flat_map(|t| t.owners.iter().copied())
-            .collect();
-        sellers.sort_unstable();
-        sellers.dedup();
+        let sellers = journey.purchase_owners();
         let aftercare: Vec<_> = journey
             .touchpoints
             .iter()

@@ -11,9 +11,9 @@ use super::{
     ALERT, ALERT_FILL, BAND, CARD_W, DiagramInput, GOOD, HANDOFF, INK, LINE, LegendEntry, MUTED,
     Swatch, card_text, curve_through, department_color, draw_card, draw_legend, mark_legend, text,
 };
+use super::{Columns, TitleBlock, edge_label, self_loop};
 
 const MARGIN: f32 = 32.0;
-const HEADER: f32 = 86.0;
 const CURVE_H: f32 = 120.0;
 const STAGE_HEADER: f32 = 34.0;
 const LANE_LABEL_W: f32 = 170.0;
@@ -22,7 +22,6 @@ const LANE_PAD: f32 = 14.0;
 const CHANNEL_ROOM: f32 = 30.0;
 const CARD_GAP: f32 = 12.0;
 const COLUMN_GAP: f32 = 56.0;
-const LABEL_SIZE: f32 = 11.0;
 
 /// A lane: a department (index), or the touchpoints nobody owns.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
@@ -91,35 +90,36 @@ pub fn scene(input: &DiagramInput) -> Scene {
         .map(|t| t.as_ref().map_or(44.0, |t| t.height))
         .collect();
 
-    // Columns: room for the labels of edges starting there.
-    let labels: Vec<Option<Vec<String>>> = l
+    let cols = Columns::new(&l, MARGIN + LANE_LABEL_W + 20.0, COLUMN_GAP);
+    let col_x = &cols.x;
+    let labels = &cols.labels;
+    let gap = &cols.gap;
+    // Room after the last column for loops that leave it to the right.
+    let content_right = cols.right + COLUMN_GAP / 2.0 + 16.0;
+    let width = (content_right + MARGIN).max(640.0);
+    let handoffs = l
         .edges
         .iter()
-        .map(|e| {
-            e.label
-                .as_ref()
-                .map(|t| text::wrap(t, LABEL_SIZE, false, 120.0))
-        })
-        .collect();
-    let mut gap = vec![COLUMN_GAP; ncols];
-    for (ei, e) in l.edges.iter().enumerate() {
-        if let (false, Some(lines)) = (e.backward, &labels[ei]) {
-            let c = l.column[e.from];
-            gap[c] = gap[c].max(text::widest(lines, LABEL_SIZE, false) + 36.0);
-        }
+        .filter(|e| lane_of(e.from) != lane_of(e.to))
+        .count();
+    let mut sub = format!(
+        "{} touchpoints · {} departments · {} hand-off{} between departments",
+        j.touchpoints.len(),
+        lanes
+            .iter()
+            .filter(|l| matches!(l, Lane::Department(_)))
+            .count(),
+        handoffs,
+        if handoffs == 1 { "" } else { "s" }
+    );
+    if let Some(p) = &j.persona {
+        sub = format!("Persona: {p} · {sub}");
     }
-    let mut col_x = vec![0.0f32; ncols];
-    let mut x = MARGIN + LANE_LABEL_W + 20.0;
-    for c in 0..ncols {
-        col_x[c] = x;
-        x += CARD_W + gap[c];
-    }
-    // Room after the last column for loops that leave it to the right.
-    let content_right = x - gap.last().copied().unwrap_or(0.0) + COLUMN_GAP / 2.0 + 16.0;
-    let width = (content_right + MARGIN).max(640.0);
+    let title = TitleBlock::new(&format!("{} — service blueprint", j.name), &sub, width);
+    let header = title.bottom();
 
     // Lanes top to bottom.
-    let lanes_top = HEADER + CURVE_H + STAGE_HEADER;
+    let lanes_top = header + CURVE_H + STAGE_HEADER;
     let lane_labels: Vec<Vec<String>> = lanes
         .iter()
         .map(|lane| match lane {
@@ -329,17 +329,7 @@ pub fn scene(input: &DiagramInput) -> Scene {
         let color = if handoff { HANDOFF } else { LINE };
         let width = if handoff { 2.2 } else { 1.5 };
         if e.from == e.to {
-            let d = format!(
-                "M{},{} C{},{} {},{} {},{}",
-                num(from.right() - 40.0),
-                num(from.y),
-                num(from.right() - 40.0),
-                num(from.y - 26.0),
-                num(from.right() + 22.0),
-                num(from.center_y() - 10.0),
-                num(from.right()),
-                num(from.center_y() - 6.0)
-            );
+            let (d, _) = self_loop(from);
             canvas.path(d, color, width, false, true);
         } else if e.backward || l.column[e.to] > l.column[e.from] + 1 {
             // Long steps and loops run along the free bottom of the source lane and through
@@ -348,14 +338,7 @@ pub fn scene(input: &DiagramInput) -> Scene {
             let k = channel_use.entry(lane).or_insert(0usize);
             let channel = lane_y[lane] + lane_h[lane] - 7.0 - (*k % 4) as f32 * 5.0;
             *k += 1;
-            let cf = l.column[e.from];
-            let ct = l.column[e.to];
-            let after = col_x[cf] + CARD_W + gap[cf] / 2.0 + if e.backward { 6.0 } else { 0.0 };
-            let before = if ct == 0 {
-                col_x[0] - 12.0
-            } else {
-                col_x[ct] - gap[ct - 1] / 2.0 - if e.backward { 6.0 } else { 0.0 }
-            };
+            let (after, before) = cols.gap_lines(l.column[e.from], l.column[e.to], e.backward);
             canvas.path(
                 super::route_around(from, to, after, before, channel),
                 color,
@@ -364,7 +347,7 @@ pub fn scene(input: &DiagramInput) -> Scene {
                 true,
             );
             if let Some(lines) = &labels[ei] {
-                label(&mut canvas, (after + before) / 2.0, channel, lines.clone());
+                edge_label(&mut canvas, (after + before) / 2.0, channel, lines.clone());
             }
         } else {
             let points = [(from.right(), from.center_y()), (to.x, to.center_y())];
@@ -372,7 +355,7 @@ pub fn scene(input: &DiagramInput) -> Scene {
             if let Some(lines) = &labels[ei] {
                 let lx = from.right() + gap[l.column[e.from]] / 2.0;
                 let ly = (from.center_y() + to.center_y()) / 2.0;
-                label(&mut canvas, lx, ly, lines.clone());
+                edge_label(&mut canvas, lx, ly, lines.clone());
             }
         }
     }
@@ -382,45 +365,9 @@ pub fn scene(input: &DiagramInput) -> Scene {
         draw_card(&mut canvas, input, tp, card_rect[t], text);
     }
 
-    emotion_curve(&mut canvas, input, &card_rect, width);
+    emotion_curve(&mut canvas, input, &card_rect, width, header);
 
-    // Title.
-    let title = format!("{} — service blueprint", j.name);
-    let title_lines = text::wrap(&title, 20.0, true, width - 2.0 * MARGIN);
-    canvas.lines(
-        MARGIN,
-        34.0,
-        title_lines,
-        20.0,
-        true,
-        INK,
-        Anchor::Start,
-        width - 2.0 * MARGIN,
-    );
-    let mut sub = format!(
-        "{} touchpoints · {} departments · {} hand-off{} between departments",
-        j.touchpoints.len(),
-        lanes
-            .iter()
-            .filter(|l| matches!(l, Lane::Department(_)))
-            .count(),
-        handoffs,
-        if handoffs == 1 { "" } else { "s" }
-    );
-    if let Some(p) = &j.persona {
-        sub = format!("Persona: {p} · {sub}");
-    }
-    let sub_lines = text::wrap(&sub, 12.0, false, width - 2.0 * MARGIN);
-    canvas.lines(
-        MARGIN,
-        62.0,
-        sub_lines,
-        12.0,
-        false,
-        MUTED,
-        Anchor::Start,
-        width - 2.0 * MARGIN,
-    );
+    title.draw(&mut canvas);
 
     let mut entries = mark_legend(input);
     entries.push(LegendEntry {
@@ -460,34 +407,9 @@ pub fn scene(input: &DiagramInput) -> Scene {
     }
 }
 
-fn label(canvas: &mut Canvas, cx: f32, cy: f32, lines: Vec<String>) {
-    let w = text::widest(&lines, LABEL_SIZE, false);
-    let h = lines.len() as f32 * LABEL_SIZE * 1.25;
-    canvas.rect(
-        Rect::new(cx - w / 2.0 - 4.0, cy - h / 2.0 - 3.0, w + 8.0, h + 6.0),
-        3.0,
-        "#ffffff",
-        Some("#d0d7de"),
-        0.8,
-        false,
-        Role::Decoration,
-    );
-    canvas.lines(
-        cx,
-        cy - h / 2.0 + LABEL_SIZE * 0.95,
-        lines,
-        LABEL_SIZE,
-        false,
-        INK,
-        Anchor::Middle,
-        w,
-    );
-}
-
 /// The customer's feelings across the journey: the scores of the touchpoints, averaged where
 /// several share a column, left to right.
-fn emotion_curve(canvas: &mut Canvas, input: &DiagramInput, cards: &[Rect], width: f32) {
-    let top = HEADER;
+fn emotion_curve(canvas: &mut Canvas, input: &DiagramInput, cards: &[Rect], width: f32, top: f32) {
     let plot_left = MARGIN + LANE_LABEL_W + 20.0;
     let plot_top = top + 36.0;
     let plot_h = CURVE_H - 60.0;

@@ -36,6 +36,17 @@ pub struct Layered {
     pub dummies: Vec<Vec<(usize, usize)>>,
 }
 
+impl Layered {
+    /// The slots a forward edge passes through: its start, its dummies, its end.
+    pub fn chain(&self, edge: usize) -> Vec<Slot> {
+        let e = &self.edges[edge];
+        let mut chain = vec![Slot::Touchpoint(e.from)];
+        chain.extend((1..=self.dummies[edge].len()).map(|k| Slot::Dummy(edge, k)));
+        chain.push(Slot::Touchpoint(e.to));
+        chain
+    }
+}
+
 pub fn layer(journey: &Journey) -> Layered {
     let n = journey.touchpoints.len();
     let mut edges: Vec<Edge> = Vec::new();
@@ -185,10 +196,7 @@ fn order(l: &mut Layered) {
         if e.backward {
             continue;
         }
-        let mut chain = vec![Slot::Touchpoint(e.from)];
-        chain.extend((1..=l.dummies[ei].len()).map(|k| Slot::Dummy(ei, k)));
-        chain.push(Slot::Touchpoint(e.to));
-        for pair in chain.windows(2) {
+        for pair in l.chain(ei).windows(2) {
             right.entry(pair[0]).or_default().push(pair[1]);
             left.entry(pair[1]).or_default().push(pair[0]);
         }

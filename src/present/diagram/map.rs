@@ -3,20 +3,18 @@
 //! and a legend.
 
 use super::layout::{self, Slot};
-use super::scene::{Anchor, Canvas, Rect, Role, Scene, num};
+use super::scene::{Anchor, Canvas, Rect, Role, Scene};
 use super::{
     BAND, CARD_W, DiagramInput, HANDOFF, INK, LINE, MUTED, card_text, curve_through,
     department_legend, draw_card, draw_legend, mark_legend, text,
 };
+use super::{Columns, TitleBlock, edge_label, self_loop};
 
 const MARGIN: f32 = 32.0;
-const HEADER: f32 = 86.0;
 const STAGE_HEADER: f32 = 34.0;
 const ROW_GAP: f32 = 26.0;
 const COLUMN_GAP: f32 = 64.0;
 const DUMMY_H: f32 = 12.0;
-const LABEL_SIZE: f32 = 11.0;
-const LABEL_MAX: f32 = 120.0;
 
 pub fn scene(input: &DiagramInput) -> Scene {
     let j = input.journey;
@@ -29,48 +27,32 @@ pub fn scene(input: &DiagramInput) -> Scene {
         .collect();
     let mut texts = texts;
 
-    // Column gaps make room for the labels of edges that start in the column.
-    let mut gap = vec![COLUMN_GAP; ncols];
-    let labels: Vec<Option<Vec<String>>> = l
-        .edges
-        .iter()
-        .map(|e| {
-            e.label
-                .as_ref()
-                .map(|t| text::wrap(t, LABEL_SIZE, false, LABEL_MAX))
-        })
-        .collect();
-    for (ei, e) in l.edges.iter().enumerate() {
-        if let (false, Some(lines)) = (e.backward, &labels[ei]) {
-            let c = l.column[e.from];
-            gap[c] = gap[c].max(text::widest(lines, LABEL_SIZE, false) + 36.0);
-        }
+    let cols = Columns::new(&l, MARGIN, COLUMN_GAP);
+    let col_x = &cols.x;
+    let labels = &cols.labels;
+    let content_right = cols.right;
+    let width = (content_right + MARGIN).max(560.0);
+    let mut sub = format!("{} touchpoints", j.touchpoints.len());
+    if let Some(p) = &j.persona {
+        sub = format!("Persona: {p} · {sub}");
     }
-    let mut col_x = vec![0.0f32; ncols];
-    let mut x = MARGIN;
-    for c in 0..ncols {
-        col_x[c] = x;
-        x += CARD_W + gap[c];
-    }
-    let content_right = x - gap.last().copied().unwrap_or(0.0);
+    let title = TitleBlock::new(&format!("{} — journey map", j.name), &sub, width);
+    let header = title.bottom();
 
     // Vertical placement: each slot as close to its predecessors' centre as order allows.
-    let top = HEADER + STAGE_HEADER + 16.0;
+    let top = header + STAGE_HEADER + 16.0;
     let mut slot_rect: std::collections::HashMap<Slot, Rect> = std::collections::HashMap::new();
     let mut incoming: std::collections::HashMap<Slot, Vec<Slot>> = std::collections::HashMap::new();
     for (ei, e) in l.edges.iter().enumerate() {
         if e.backward {
             continue;
         }
-        let mut chain = vec![Slot::Touchpoint(e.from)];
-        chain.extend((1..=l.dummies[ei].len()).map(|k| Slot::Dummy(ei, k)));
-        chain.push(Slot::Touchpoint(e.to));
-        for pair in chain.windows(2) {
+        for pair in l.chain(ei).windows(2) {
             incoming.entry(pair[1]).or_default().push(pair[0]);
         }
     }
     let mut bottom = top;
-    for (column, &cx) in l.columns.iter().zip(&col_x) {
+    for (column, &cx) in l.columns.iter().zip(col_x) {
         let mut y = top;
         for slot in column {
             let (w, h) = match slot {
@@ -121,7 +103,7 @@ pub fn scene(input: &DiagramInput) -> Scene {
         let x1 = col_x[c - 1] + CARD_W + 16.0;
         if band % 2 == 0 {
             canvas.rect(
-                Rect::new(x0, HEADER, x1 - x0, body_bottom - HEADER),
+                Rect::new(x0, header, x1 - x0, body_bottom - header),
                 8.0,
                 BAND,
                 None,
@@ -139,7 +121,7 @@ pub fn scene(input: &DiagramInput) -> Scene {
             let lines = text::wrap(&name, 14.0, true, x1 - x0 - 16.0);
             canvas.lines(
                 x0 + 12.0,
-                HEADER + 22.0,
+                header + 22.0,
                 lines,
                 14.0,
                 true,
@@ -152,7 +134,7 @@ pub fn scene(input: &DiagramInput) -> Scene {
     if j.stages.is_empty() {
         canvas.label(
             MARGIN,
-            HEADER + 22.0,
+            header + 22.0,
             "Steps in order (no stages given)",
             12.0,
             false,
@@ -169,38 +151,16 @@ pub fn scene(input: &DiagramInput) -> Scene {
         let handoff = j.touchpoints[e.from].owners.first() != j.touchpoints[e.to].owners.first();
         let color = if handoff { HANDOFF } else { LINE };
         if e.from == e.to {
-            let d = format!(
-                "M{},{} C{},{} {},{} {},{}",
-                num(from.right() - 40.0),
-                num(from.y),
-                num(from.right() - 40.0),
-                num(from.y - 30.0),
-                num(from.right() + 24.0),
-                num(from.center_y() - 10.0),
-                num(from.right()),
-                num(from.center_y() - 6.0)
-            );
+            let (d, at) = self_loop(from);
             canvas.path(d, color, 1.5, false, true);
             if let Some(lines) = &labels[ei] {
-                edge_label(
-                    &mut canvas,
-                    from.right() - 40.0,
-                    from.y - 30.0,
-                    lines.clone(),
-                );
+                edge_label(&mut canvas, at.0, at.1, lines.clone());
             }
         } else if e.backward {
             // Loops run below every card and come back up through the gaps between columns.
             let channel = bottom + 18.0 + (loop_index % 6) as f32 * 8.0;
             loop_index += 1;
-            let cf = l.column[e.from];
-            let ct = l.column[e.to];
-            let after = col_x[cf] + CARD_W + gap[cf] / 2.0 + 6.0;
-            let before = if ct == 0 {
-                col_x[0] - 12.0
-            } else {
-                col_x[ct] - gap[ct - 1] / 2.0 - 6.0
-            };
+            let (after, before) = cols.gap_lines(l.column[e.from], l.column[e.to], true);
             canvas.path(
                 super::route_around(from, to, after, before, channel),
                 color,
@@ -240,35 +200,7 @@ pub fn scene(input: &DiagramInput) -> Scene {
         draw_card(&mut canvas, input, tp, rect, text);
     }
 
-    // Title.
-    let width = (content_right + MARGIN).max(560.0);
-    let title = format!("{} — journey map", j.name);
-    let title_lines = text::wrap(&title, 20.0, true, width - 2.0 * MARGIN);
-    canvas.lines(
-        MARGIN,
-        34.0,
-        title_lines,
-        20.0,
-        true,
-        INK,
-        Anchor::Start,
-        width - 2.0 * MARGIN,
-    );
-    let mut sub = format!("{} touchpoints", j.touchpoints.len());
-    if let Some(p) = &j.persona {
-        sub = format!("Persona: {p} · {sub}");
-    }
-    let sub_lines = text::wrap(&sub, 12.0, false, width - 2.0 * MARGIN);
-    canvas.lines(
-        MARGIN,
-        62.0,
-        sub_lines,
-        12.0,
-        false,
-        MUTED,
-        Anchor::Start,
-        width - 2.0 * MARGIN,
-    );
+    title.draw(&mut canvas);
 
     // Legend.
     let mut entries = department_legend(input);
@@ -300,30 +232,6 @@ pub fn scene(input: &DiagramInput) -> Scene {
         description: describe(input),
         items: canvas.items,
     }
-}
-
-fn edge_label(canvas: &mut Canvas, cx: f32, cy: f32, lines: Vec<String>) {
-    let w = text::widest(&lines, LABEL_SIZE, false);
-    let h = lines.len() as f32 * LABEL_SIZE * 1.25;
-    canvas.rect(
-        Rect::new(cx - w / 2.0 - 4.0, cy - h / 2.0 - 3.0, w + 8.0, h + 6.0),
-        3.0,
-        "#ffffff",
-        Some("#d0d7de"),
-        0.8,
-        false,
-        Role::Decoration,
-    );
-    canvas.lines(
-        cx,
-        cy - h / 2.0 + LABEL_SIZE * 0.95,
-        lines,
-        LABEL_SIZE,
-        false,
-        INK,
-        Anchor::Middle,
-        w,
-    );
 }
 
 /// A plain-text description for screen readers and the SVG `<desc>`.

@@ -478,3 +478,175 @@ pub fn rounded_path(points: &[(f32, f32)], radius: f32) -> String {
     }
     d
 }
+
+/// The title and subtitle of a diagram, wrapped to its width (never cut).
+pub struct TitleBlock {
+    title: Vec<String>,
+    subtitle: Vec<String>,
+    width: f32,
+}
+
+impl TitleBlock {
+    const MARGIN: f32 = 32.0;
+
+    pub fn new(title: &str, subtitle: &str, width: f32) -> Self {
+        let room = width - 2.0 * Self::MARGIN;
+        TitleBlock {
+            title: text::wrap(title, 20.0, true, room),
+            subtitle: text::wrap(subtitle, 12.0, false, room),
+            width,
+        }
+    }
+
+    fn subtitle_y(&self) -> f32 {
+        34.0 + (self.title.len() - 1) as f32 * 25.0 + 28.0
+    }
+
+    /// Where the diagram below the title starts.
+    pub fn bottom(&self) -> f32 {
+        self.subtitle_y() + (self.subtitle.len() - 1) as f32 * 15.0 + 24.0
+    }
+
+    pub fn draw(self, canvas: &mut Canvas) {
+        let room = self.width - 2.0 * Self::MARGIN;
+        let y = self.subtitle_y();
+        canvas.lines(
+            Self::MARGIN,
+            34.0,
+            self.title,
+            20.0,
+            true,
+            INK,
+            Anchor::Start,
+            room,
+        );
+        canvas.lines(
+            Self::MARGIN,
+            y,
+            self.subtitle,
+            12.0,
+            false,
+            MUTED,
+            Anchor::Start,
+            room,
+        );
+    }
+}
+
+const LABEL_SIZE: f32 = 11.0;
+
+/// An edge label: wrapped lines on a white box centred on `(cx, cy)`.
+pub fn edge_label(canvas: &mut Canvas, cx: f32, cy: f32, lines: Vec<String>) {
+    let w = text::widest(&lines, LABEL_SIZE, false);
+    let h = lines.len() as f32 * LABEL_SIZE * 1.25;
+    canvas.rect(
+        Rect::new(cx - w / 2.0 - 4.0, cy - h / 2.0 - 3.0, w + 8.0, h + 6.0),
+        3.0,
+        "#ffffff",
+        Some("#d0d7de"),
+        0.8,
+        false,
+        Role::Decoration,
+    );
+    canvas.lines(
+        cx,
+        cy - h / 2.0 + LABEL_SIZE * 0.95,
+        lines,
+        LABEL_SIZE,
+        false,
+        INK,
+        Anchor::Middle,
+        w,
+    );
+}
+
+/// Wraps an edge label for [`edge_label`].
+pub fn wrap_label(label: &str) -> Vec<String> {
+    text::wrap(label, LABEL_SIZE, false, 120.0)
+}
+
+/// The width an edge label needs between two columns.
+pub fn label_room(lines: &[String]) -> f32 {
+    text::widest(lines, LABEL_SIZE, false) + 36.0
+}
+
+/// A step from a card back to itself: a small loop over its top-right corner. Returns the
+/// path and where its label goes.
+pub fn self_loop(card: Rect) -> (String, (f32, f32)) {
+    use scene::num;
+    let x = card.right() - 40.0;
+    let d = format!(
+        "M{},{} C{},{} {},{} {},{}",
+        num(x),
+        num(card.y),
+        num(x),
+        num(card.y - 28.0),
+        num(card.right() + 23.0),
+        num(card.center_y() - 10.0),
+        num(card.right()),
+        num(card.center_y() - 6.0)
+    );
+    (d, (x, card.y - 28.0))
+}
+
+/// The x of the free gaps around columns: after column `from` and before column `to`, for
+/// connectors that go around cards (`loop_back` shifts them so loops and long steps do not
+/// share a line).
+fn gap_lines(col_x: &[f32], gap: &[f32], from: usize, to: usize, loop_back: bool) -> (f32, f32) {
+    let shift = if loop_back { 6.0 } else { 0.0 };
+    let after = col_x[from] + CARD_W + gap[from] / 2.0 + shift;
+    let before = if to == 0 {
+        col_x[0] - 12.0
+    } else {
+        col_x[to] - gap[to - 1] / 2.0 - shift
+    };
+    (after, before)
+}
+
+/// Column positions: each gap wide enough for the labels of the steps that start in it.
+pub struct Columns {
+    /// Each edge's label, wrapped.
+    pub labels: Vec<Option<Vec<String>>>,
+    /// The gap after each column.
+    pub gap: Vec<f32>,
+    /// The left x of each column.
+    pub x: Vec<f32>,
+    /// The right edge of the last column's cards.
+    pub right: f32,
+}
+
+impl Columns {
+    pub fn new(l: &layout::Layered, left: f32, min_gap: f32) -> Columns {
+        let n = l.columns.len();
+        let labels: Vec<Option<Vec<String>>> = l
+            .edges
+            .iter()
+            .map(|e| e.label.as_deref().map(wrap_label))
+            .collect();
+        let mut gap = vec![min_gap; n];
+        for (e, lines) in l.edges.iter().zip(&labels) {
+            if let (false, Some(lines)) = (e.backward, lines) {
+                let c = l.column[e.from];
+                gap[c] = gap[c].max(label_room(lines));
+            }
+        }
+        let mut x = Vec::with_capacity(n);
+        let mut next = left;
+        for g in &gap {
+            x.push(next);
+            next += CARD_W + g;
+        }
+        let right = next - gap.last().copied().unwrap_or(0.0);
+        Columns {
+            labels,
+            gap,
+            x,
+            right,
+        }
+    }
+
+    /// See [`gap_lines`].
+    pub fn gap_lines(&self, from: usize, to: usize, loop_back: bool) -> (f32, f32) {
+        gap_lines(&self.x, &self.gap, from, to, loop_back)
+    }
+}

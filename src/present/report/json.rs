@@ -14,19 +14,7 @@ struct Report<'a> {
     north_star: Option<&'a str>,
     date: Option<&'a str>,
     figures: &'a Figures,
-    findings: Vec<Finding<'a>>,
-}
-
-#[derive(Serialize)]
-struct Finding<'a> {
-    rule: &'a str,
-    severity: &'a str,
-    journey: Option<&'a str>,
-    subject: &'a str,
-    message: &'a str,
-    file: String,
-    line: usize,
-    column: usize,
+    findings: Vec<crate::present::json::Finding<'a>>,
 }
 
 pub fn render(
@@ -48,19 +36,7 @@ pub fn render(
         findings: analysis
             .findings
             .iter()
-            .map(|f| {
-                let loc = sources.locate(&f.span);
-                Finding {
-                    rule: f.rule,
-                    severity: f.severity.as_str(),
-                    journey: f.journey.as_deref(),
-                    subject: &f.subject,
-                    message: &f.message,
-                    file: loc.file,
-                    line: loc.line,
-                    column: loc.column,
-                }
-            })
+            .map(|f| crate::present::json::Finding::new(f, sources))
             .collect(),
     };
     let mut s = serde_json::to_string_pretty(&report).expect("plain data serialises");
