@@ -364,3 +364,14 @@ fn broken_pipe_is_not_an_error() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(status.code(), Some(0));
 }
+
+#[test]
+fn an_empty_folder_says_so() {
+    let dir = workspace(&[("empty/readme.txt", "not a journey")]);
+    let out = cxmap_in(Some(dir.path()), &["check", "empty", "--color", "never"]);
+    assert_eq!(out.code, 0);
+    assert_eq!(
+        out.stdout,
+        "no journey files found: give a folder of `.toml` files, or run `cxmap init`\n"
+    );
+}

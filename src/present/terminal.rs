@@ -114,6 +114,10 @@ impl Terminal {
         let Some(a) = outcome.analysis else {
             return String::new();
         };
+        if outcome.loaded.sources().is_empty() {
+            return "no journey files found: give a folder of `.toml` files, or run `cxmap init`\n"
+                .to_owned();
+        }
         let head = format!(
             "{}, {}",
             plural(ws.journeys.len(), "journey"),
