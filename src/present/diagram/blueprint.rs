@@ -273,8 +273,8 @@ pub fn scene(input: &DiagramInput) -> Scene {
         Anchor::Start,
     );
 
-    // Stage headers.
-    let mut c = 0;
+    // Stage headers (a journey without stages has none).
+    let mut c = if j.stages.is_empty() { ncols } else { 0 };
     while c < ncols {
         let stage = l.column_stage[c];
         let start = c;

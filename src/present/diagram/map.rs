@@ -30,7 +30,8 @@ pub fn scene(input: &DiagramInput) -> Scene {
     let cols = Columns::new(&l, MARGIN, COLUMN_GAP);
     let col_x = &cols.x;
     let labels = &cols.labels;
-    let content_right = cols.right;
+    // Room after the last column for loops that leave it to the right.
+    let content_right = cols.right + COLUMN_GAP / 2.0 + 16.0;
     let width = (content_right + MARGIN).max(560.0);
     let mut sub = format!("{} touchpoints", j.touchpoints.len());
     if let Some(p) = &j.persona {
