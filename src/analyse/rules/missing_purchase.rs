@@ -18,8 +18,9 @@ A journey in which no touchpoint has `purchase = true`.
 
 Without the moment the customer commits, cxmap cannot tell what happens before and after the
 sale, and the after-purchase rules (`ends-at-purchase`, `seller-owns-aftercare`) stay
-silent. For service journeys with no purchase (a repair, a complaint) this is expected; turn
-the rule off for them in `cxmap.toml`.
+silent. For a service journey with no purchase (a repair, a complaint) this is expected,
+which is why the rule is `info`; a workspace of service journeys can set it to `off` in
+`cxmap.toml`.
 
 ## Example
 
