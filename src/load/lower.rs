@@ -157,40 +157,37 @@ fn parse_file(file: FileId, text: &str, problems: &mut Vec<Problem>) -> FileItem
                 }
             }
             "department" => {
-                for (x, s) in elements(
+                let found = elements(
                     file,
                     name,
                     key_span,
                     value,
                     problems,
                     &mut items.broken.departments,
-                ) {
-                    items.departments.push((x, s));
-                }
+                );
+                items.departments.extend(found);
             }
             "data" => {
-                for (x, s) in elements(
+                let found = elements(
                     file,
                     name,
                     key_span,
                     value,
                     problems,
                     &mut items.broken.data,
-                ) {
-                    items.data.push((x, s));
-                }
+                );
+                items.data.extend(found);
             }
             "touchpoint" => {
-                for (x, s) in elements(
+                let found = elements(
                     file,
                     name,
                     key_span,
                     value,
                     problems,
                     &mut items.broken.touchpoints,
-                ) {
-                    items.touchpoints.push((x, s));
-                }
+                );
+                items.touchpoints.extend(found);
             }
             _ => {
                 let help = match did_you_mean(name, known.iter().copied()) {

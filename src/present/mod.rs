@@ -24,6 +24,14 @@ pub struct CheckOutcome<'a> {
 
 pub use output::{write_atomic, write_new};
 
+/// A message with its help on a second line, for formats with one text field.
+fn with_help(message: &str, help: Option<&str>) -> String {
+    match help {
+        Some(help) => format!("{message}\nhelp: {help}"),
+        None => message.to_owned(),
+    }
+}
+
 /// File-name stems for journeys (`<stem>.<view>.<ext>`): the id where it is a safe name,
 /// otherwise the id with every other character replaced by `-`. Two journeys whose stems
 /// would differ only in letter case (or be equal) are refused, since on some file systems one

@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use super::CheckOutcome;
+use super::{CheckOutcome, with_help};
 use crate::analyse::finding::Severity;
 use crate::analyse::rules::RULES;
 use crate::load::source::Location;
@@ -62,11 +62,7 @@ pub fn render(outcome: &CheckOutcome) -> String {
         .flat_map(|a| &a.findings)
         .map(|f| {
             let index = RULES.iter().position(|r| r.name == f.rule).unwrap_or(0);
-            let mut text = f.message.clone();
-            if let Some(help) = &f.help {
-                text.push_str("\nhelp: ");
-                text.push_str(help);
-            }
+            let text = with_help(&f.message, f.help.as_deref());
             json!({
                 "ruleId": f.rule,
                 "ruleIndex": index,
@@ -84,11 +80,7 @@ pub fn render(outcome: &CheckOutcome) -> String {
         .problems
         .iter()
         .map(|p| {
-            let mut text = p.message.clone();
-            if let Some(help) = &p.help {
-                text.push_str("\nhelp: ");
-                text.push_str(help);
-            }
+            let text = with_help(&p.message, p.help.as_deref());
             json!({
                 "level": "error",
                 "message": { "text": text },
