@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
-use crate::analyse::{self, rules};
+use crate::analyse::{self, Analysis, rules};
 use crate::load::{self, FatalError, LoadOptions};
 use crate::present::{self, CheckOutcome};
 
@@ -146,7 +146,7 @@ fn parse_date(s: &str) -> Result<String, String> {
             .map_err(|e| e.to_string())?
             .as_secs()
             / 86_400;
-        return Ok(civil_date(days as i64));
+        return Ok(civil_date(i64::try_from(days).unwrap_or(0)));
     }
     let ok = s.len() == 10
         && s.char_indices().all(|(i, c)| {
@@ -223,7 +223,7 @@ pub enum ColorChoice {
 }
 
 impl ColorChoice {
-    /// Auto: colour only on a terminal, and never when NO_COLOR is set.
+    /// Auto: colour only on a terminal, and never when `NO_COLOR` is set.
     pub fn enabled(self, is_terminal: bool) -> bool {
         match self {
             ColorChoice::Always => true,
@@ -335,7 +335,7 @@ fn check(args: &CheckArgs, io: &mut Io) -> Result<u8, Failure> {
         CheckFormat::Github => present::github::render(&outcome),
     };
     io.stdout.write_all(text.as_bytes())?;
-    let failed = !loaded.problems.is_empty() || analysis.as_ref().is_some_and(|a| a.has_errors());
+    let failed = !loaded.problems.is_empty() || analysis.as_ref().is_some_and(Analysis::has_errors);
     Ok(if failed { exit::FINDINGS } else { exit::OK })
 }
 

@@ -53,7 +53,7 @@ pub fn journey(id: &str, n: usize) -> String {
             i == n / 3,
             i % DATA,
             (i + 5) % DEPARTMENTS,
-            (i % 5) as i64 - 2
+            ["-2", "-1", "0", "1", "2"][i % 5]
         );
         let mut next = Vec::new();
         if i + 1 < n {

@@ -35,6 +35,7 @@ impl FatalError {
             help: None,
         }
     }
+    #[must_use]
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self

@@ -248,10 +248,6 @@ fn too_deep(text: &str) -> Option<usize> {
                 }
             }
             b']' | b'}' => depth = depth.saturating_sub(1),
-            b'\n' => {
-                // Table headers (`[[x]]`) close on their line; arrays may span lines, so only
-                // reset when the line's brackets are balanced is not knowable cheaply: keep depth.
-            }
             _ => {}
         }
         i += 1;
@@ -491,7 +487,7 @@ impl Lowerer {
                 self.department_ids.push(id.clone());
                 ws.departments.push(Department {
                     id: id.clone(),
-                    name: display_name(&d.name, id),
+                    name: display_name(d.name.as_ref(), id),
                     customer_facing: *d.customer_facing.get_ref(),
                     champion: d
                         .champion
@@ -522,7 +518,7 @@ impl Lowerer {
                 self.data_ids.push(id.clone());
                 ws.data.push(DataAsset {
                     id: id.clone(),
-                    name: display_name(&d.name, id),
+                    name: display_name(d.name.as_ref(), id),
                     held_by,
                     span: span.clone(),
                     held_by_span: span_of(*file, &d.held_by),
@@ -631,7 +627,7 @@ impl Lowerer {
                 problems,
             );
             ws.journeys.push(Journey {
-                name: display_name(&raw.name, &id),
+                name: display_name(raw.name.as_ref(), &id),
                 id,
                 persona: raw.persona.map(Spanned::into_inner),
                 owner,
@@ -780,7 +776,7 @@ impl Lowerer {
                 }
             }
             out.push(Touchpoint {
-                name: display_name(&raw.name, &id),
+                name: display_name(raw.name.as_ref(), &id),
                 id,
                 stage,
                 owners,
@@ -823,9 +819,8 @@ fn check_id(file: FileId, id: &Spanned<String>, what: &str, problems: &mut Vec<P
     }
 }
 
-fn display_name(name: &Option<Spanned<String>>, id: &str) -> String {
-    name.as_ref()
-        .map(|n| n.get_ref().clone())
+fn display_name(name: Option<&Spanned<String>>, id: &str) -> String {
+    name.map(|n| n.get_ref().clone())
         .filter(|n| !n.trim().is_empty())
         .unwrap_or_else(|| id.to_owned())
 }

@@ -40,6 +40,7 @@ impl Problem {
         }
     }
 
+    #[must_use]
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self

@@ -29,7 +29,7 @@ where
         let better = match best {
             None => true,
             // Ties go to the alphabetically first candidate so the hint is deterministic.
-            Some((s, c)) => score > s || (score == s && candidate < c),
+            Some((s, c)) => score > s || ((score - s).abs() < f64::EPSILON && candidate < c),
         };
         if better {
             best = Some((score, candidate));

@@ -54,7 +54,7 @@ pub fn file_stems<'a>(
             .collect();
         stem = stem.trim_matches('-').chars().take(100).collect();
         if stem.is_empty() {
-            stem = "journey".to_owned();
+            "journey".clone_into(&mut stem);
         }
         let key = stem.to_lowercase();
         if let Some(other) = seen.get(&key) {

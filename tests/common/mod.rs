@@ -11,7 +11,7 @@ pub struct Output {
 }
 
 /// Runs `cxmap ARGS` in `dir` (the crate root when `None`), with colour decisions left to
-/// the flags: NO_COLOR and CI variables are removed.
+/// the flags: `NO_COLOR` is removed.
 pub fn cxmap_in(dir: Option<&Path>, args: &[&str]) -> Output {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let out = Command::new(env!("CARGO_BIN_EXE_cxmap"))

@@ -347,14 +347,19 @@ pub fn scene(input: &DiagramInput) -> Scene {
                 true,
             );
             if let Some(lines) = &labels[ei] {
-                edge_label(&mut canvas, (after + before) / 2.0, channel, lines.clone());
+                edge_label(
+                    &mut canvas,
+                    f32::midpoint(after, before),
+                    channel,
+                    lines.clone(),
+                );
             }
         } else {
             let points = [(from.right(), from.center_y()), (to.x, to.center_y())];
             canvas.path(curve_through(&points), color, width, false, true);
             if let Some(lines) = &labels[ei] {
                 let lx = from.right() + gap[l.column[e.from]] / 2.0;
-                let ly = (from.center_y() + to.center_y()) / 2.0;
+                let ly = f32::midpoint(from.center_y(), to.center_y());
                 edge_label(&mut canvas, lx, ly, lines.clone());
             }
         }

@@ -223,8 +223,9 @@ fn order(l: &mut Layered) {
                     let bary = neighbours
                         .get(s)
                         .filter(|ns| !ns.is_empty())
-                        .map(|ns| ns.iter().map(|n| pos[n]).sum::<f32>() / ns.len() as f32)
-                        .unwrap_or(pos[s]);
+                        .map_or(pos[s], |ns| {
+                            ns.iter().map(|n| pos[n]).sum::<f32>() / ns.len() as f32
+                        });
                     (bary, i, *s)
                 })
                 .collect();

@@ -60,21 +60,18 @@ pub fn scene(input: &DiagramInput) -> Scene {
                 Slot::Touchpoint(t) => (CARD_W, texts[*t].as_ref().map_or(44.0, |x| x.height)),
                 Slot::Dummy(..) => (CARD_W, DUMMY_H),
             };
-            let desired = incoming
-                .get(slot)
-                .map(|ps| {
-                    let centers: Vec<f32> = ps
-                        .iter()
-                        .filter_map(|p| slot_rect.get(p))
-                        .map(Rect::center_y)
-                        .collect();
-                    if centers.is_empty() {
-                        y
-                    } else {
-                        centers.iter().sum::<f32>() / centers.len() as f32 - h / 2.0
-                    }
-                })
-                .unwrap_or(y);
+            let desired = incoming.get(slot).map_or(y, |ps| {
+                let centers: Vec<f32> = ps
+                    .iter()
+                    .filter_map(|p| slot_rect.get(p))
+                    .map(Rect::center_y)
+                    .collect();
+                if centers.is_empty() {
+                    y
+                } else {
+                    centers.iter().sum::<f32>() / centers.len() as f32 - h / 2.0
+                }
+            });
             let ry = desired.max(y);
             slot_rect.insert(*slot, Rect::new(cx, ry, w, h));
             y = ry + h + ROW_GAP;
@@ -170,7 +167,12 @@ pub fn scene(input: &DiagramInput) -> Scene {
                 true,
             );
             if let Some(lines) = &labels[ei] {
-                edge_label(&mut canvas, (after + before) / 2.0, channel, lines.clone());
+                edge_label(
+                    &mut canvas,
+                    f32::midpoint(after, before),
+                    channel,
+                    lines.clone(),
+                );
             }
         } else {
             let mut points = vec![(from.right(), from.center_y())];
@@ -188,8 +190,8 @@ pub fn scene(input: &DiagramInput) -> Scene {
                 true,
             );
             if let Some(lines) = &labels[ei] {
-                let lx = (points[0].0 + points[1].0) / 2.0;
-                let ly = (points[0].1 + points[1].1) / 2.0;
+                let lx = f32::midpoint(points[0].0, points[1].0);
+                let ly = f32::midpoint(points[0].1, points[1].1);
                 edge_label(&mut canvas, lx, ly, lines.clone());
             }
         }

@@ -260,7 +260,7 @@ pub fn curve_through(points: &[(f32, f32)]) -> String {
     for pair in points.windows(2) {
         let (x0, y0) = pair[0];
         let (x1, y1) = pair[1];
-        let mid = (x0 + x1) / 2.0;
+        let mid = f32::midpoint(x0, x1);
         d.push_str(&format!(
             " C{},{} {},{} {},{}",
             num(mid),
@@ -377,7 +377,7 @@ pub fn department_legend(input: &DiagramInput) -> Vec<LegendEntry> {
         .journey
         .touchpoints
         .iter()
-        .flat_map(|t| t.owners.first().copied())
+        .filter_map(|t| t.owners.first().copied())
         .collect();
     depts.sort_unstable();
     depts.dedup();

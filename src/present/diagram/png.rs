@@ -17,7 +17,7 @@ pub fn render(svg: &str, scale: f32) -> Result<Vec<u8>, String> {
         db.load_system_fonts();
         db.set_sans_serif_family("Liberation Sans");
     }
-    options.font_family = "Liberation Sans".to_owned();
+    "Liberation Sans".clone_into(&mut options.font_family);
     let tree =
         usvg::Tree::from_str(svg, &options).map_err(|e| format!("cannot read the SVG: {e}"))?;
     let size = tree.size();

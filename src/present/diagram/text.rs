@@ -89,7 +89,7 @@ pub fn wrap(text: &str, size: f32, bold: bool, max: f32) -> Vec<String> {
             lines.push(std::mem::take(&mut line));
         }
         if width(word, size, bold) <= max {
-            line = word.to_owned();
+            word.clone_into(&mut line);
         } else {
             // Break a long word between characters.
             for c in word.chars() {

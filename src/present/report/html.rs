@@ -44,8 +44,8 @@ pub fn render(view: &ReportView, diagrams: &Diagrams) -> String {
 }
 
 /// A finding message as HTML: escaped, with `backticked` names set as code.
-fn code(text: String) -> Value {
-    let escaped = crate::present::escape::xml(&text);
+fn code(text: &str) -> Value {
+    let escaped = crate::present::escape::xml(text);
     let mut out = String::with_capacity(escaped.len() + 16);
     for (i, part) in escaped.split('`').enumerate() {
         // Odd parts sit between backticks; a trailing unmatched one stays plain.
