@@ -272,7 +272,35 @@ fn assert_geometry(scene: &cxmap::present::diagram::scene::Scene, what: &str) {
                 );
             }
         }
+        // Every connector stays on the canvas.
+        if let Item::Path { d, .. } = item {
+            let numbers: Vec<f32> = d
+                .split(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-'))
+                .filter(|t| !t.is_empty())
+                .map(|t| t.parse().unwrap())
+                .collect();
+            for xy in numbers.chunks(2) {
+                assert!(
+                    (0.0..=scene.width).contains(&xy[0]) && (0.0..=scene.height).contains(&xy[1]),
+                    "{what}: path point {xy:?} is off the {} x {} canvas",
+                    scene.width,
+                    scene.height
+                );
+            }
+        }
     }
+}
+
+/// Regression: a loop leaving the last column ran off the right edge of the canvas.
+#[test]
+fn loops_from_the_last_column_stay_on_the_canvas() {
+    let text = common::fixture("render/loops-without-stages.toml");
+    let loaded = load_texts(&[("loops.toml", &text)]);
+    assert!(loaded.problems.is_empty());
+    let analysis = analyse(&loaded.workspace, &loaded.settings);
+    let input = DiagramInput::new(&loaded.workspace, &loaded.workspace.journeys[0], &analysis);
+    assert_geometry(&map::scene(&input), "loops map");
+    assert_geometry(&blueprint::scene(&input), "loops blueprint");
 }
 
 #[test]

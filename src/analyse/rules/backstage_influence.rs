@@ -1,3 +1,4 @@
+//! The `backstage-influence` rule: its documentation (also printed by `cxmap explain backstage-influence`), metadata and check.
 use std::collections::BTreeMap;
 
 use super::{Context, Rule, list_ids};

@@ -1,3 +1,4 @@
+//! The `data-silo` rule: its documentation (also printed by `cxmap explain data-silo`), metadata and check.
 use super::{Context, Rule};
 use crate::analyse::finding::{Finding, Severity};
 

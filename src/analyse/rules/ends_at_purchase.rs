@@ -1,3 +1,4 @@
+//! The `ends-at-purchase` rule: its documentation (also printed by `cxmap explain ends-at-purchase`), metadata and check.
 use super::{Context, Rule};
 use crate::analyse::finding::{Finding, Severity};
 

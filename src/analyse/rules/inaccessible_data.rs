@@ -1,3 +1,4 @@
+//! The `inaccessible-data` rule: its documentation (also printed by `cxmap explain inaccessible-data`), metadata and check.
 use super::{Context, Rule, list_ids};
 use crate::analyse::finding::{Finding, Severity};
 

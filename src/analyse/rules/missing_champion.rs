@@ -1,3 +1,4 @@
+//! The `missing-champion` rule: its documentation (also printed by `cxmap explain missing-champion`), metadata and check.
 use super::{Context, Rule};
 use crate::analyse::finding::{Finding, Severity};
 

@@ -1,3 +1,4 @@
+//! The `missing-purchase` rule: its documentation (also printed by `cxmap explain missing-purchase`), metadata and check.
 use super::{Context, Rule};
 use crate::analyse::finding::{Finding, Severity};
 

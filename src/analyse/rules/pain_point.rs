@@ -1,3 +1,4 @@
+//! The `pain-point` rule: its documentation (also printed by `cxmap explain pain-point`), metadata and check.
 use super::{Context, Rule};
 use crate::analyse::finding::{Finding, Severity};
 

@@ -1,3 +1,4 @@
+//! The `seller-owns-aftercare` rule: its documentation (also printed by `cxmap explain seller-owns-aftercare`), metadata and check.
 use super::{Context, Rule, list_ids};
 use crate::analyse::finding::{Finding, Severity};
 

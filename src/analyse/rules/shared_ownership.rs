@@ -1,3 +1,4 @@
+//! The `shared-ownership` rule: its documentation (also printed by `cxmap explain shared-ownership`), metadata and check.
 use super::{Context, Rule, list_ids};
 use crate::analyse::finding::{Finding, Severity};
 

@@ -1,3 +1,4 @@
+//! The `uninvolved-department` rule: its documentation (also printed by `cxmap explain uninvolved-department`), metadata and check.
 use super::{Context, Rule};
 use crate::analyse::finding::{Finding, Severity};
 

@@ -1,3 +1,4 @@
+//! The `unowned-data` rule: its documentation (also printed by `cxmap explain unowned-data`), metadata and check.
 use super::{Context, Rule};
 use crate::analyse::finding::{Finding, Severity};
 

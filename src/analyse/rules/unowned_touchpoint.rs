@@ -1,3 +1,4 @@
+//! The `unowned-touchpoint` rule: its documentation (also printed by `cxmap explain unowned-touchpoint`), metadata and check.
 use super::{Context, Rule};
 use crate::analyse::finding::{Finding, Severity};
 

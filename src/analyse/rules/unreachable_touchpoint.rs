@@ -1,3 +1,4 @@
+//! The `unreachable-touchpoint` rule: its documentation (also printed by `cxmap explain unreachable-touchpoint`), metadata and check.
 use super::{Context, Rule};
 use crate::analyse::finding::{Finding, Severity};
 
