@@ -119,7 +119,26 @@ pub fn scene(input: &DiagramInput) -> Scene {
     let header = title.bottom();
 
     // Lanes top to bottom.
-    let lanes_top = header + CURVE_H + STAGE_HEADER;
+    let stage_heads: Vec<(usize, usize, Vec<String>)> = if j.stages.is_empty() {
+        Vec::new()
+    } else {
+        l.stage_groups()
+            .into_iter()
+            .map(|(stage, start, end)| {
+                let room = col_x[end - 1] + CARD_W + 20.0 - col_x[start] - 16.0;
+                let name = stage.map_or("", |s| j.stages[s].as_str());
+                (start, end, text::wrap(name, 12.0, true, room))
+            })
+            .collect()
+    };
+    let stage_lines = stage_heads
+        .iter()
+        .map(|h| h.2.len())
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let stage_header = STAGE_HEADER + (stage_lines - 1) as f32 * 15.0;
+    let lanes_top = header + CURVE_H + stage_header;
     let lane_labels: Vec<Vec<String>> = lanes
         .iter()
         .map(|lane| match lane {
@@ -274,22 +293,15 @@ pub fn scene(input: &DiagramInput) -> Scene {
     );
 
     // Stage headers (a journey without stages has none).
-    let mut c = if j.stages.is_empty() { ncols } else { 0 };
-    while c < ncols {
-        let stage = l.column_stage[c];
-        let start = c;
-        while c < ncols && l.column_stage[c] == stage {
-            c += 1;
-        }
+    for (start, end, lines) in stage_heads {
         let x0 = col_x[start] - 10.0;
-        let x1 = col_x[c - 1] + CARD_W + 10.0;
-        let name = stage.map_or_else(String::new, |s| j.stages[s].clone());
+        let x1 = col_x[end - 1] + CARD_W + 10.0;
         canvas.rect(
             Rect::new(
                 x0,
-                lanes_top - STAGE_HEADER + 4.0,
+                lanes_top - stage_header + 4.0,
                 x1 - x0,
-                STAGE_HEADER - 10.0,
+                stage_header - 10.0,
             ),
             4.0,
             "#e6eaef",
@@ -298,20 +310,16 @@ pub fn scene(input: &DiagramInput) -> Scene {
             false,
             Role::Decoration,
         );
-        if !name.is_empty() {
-            let lines = text::wrap(&name, 12.0, true, x1 - x0 - 12.0);
-            let first = lines.into_iter().take(1).collect::<Vec<_>>();
-            canvas.lines(
-                x0 + 8.0,
-                lanes_top - STAGE_HEADER + 21.0,
-                first,
-                12.0,
-                true,
-                INK,
-                Anchor::Start,
-                x1 - x0 - 12.0,
-            );
-        }
+        canvas.lines(
+            x0 + 8.0,
+            lanes_top - stage_header + 21.0,
+            lines,
+            12.0,
+            true,
+            INK,
+            Anchor::Start,
+            x1 - x0 - 16.0,
+        );
     }
 
     // Connectors.

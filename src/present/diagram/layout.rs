@@ -37,6 +37,21 @@ pub struct Layered {
 }
 
 impl Layered {
+    /// Runs of columns that belong to the same stage: (stage, first column, last column + 1).
+    pub fn stage_groups(&self) -> Vec<(Option<usize>, usize, usize)> {
+        let mut groups = Vec::new();
+        let mut c = 0;
+        while c < self.column_stage.len() {
+            let stage = self.column_stage[c];
+            let start = c;
+            while c < self.column_stage.len() && self.column_stage[c] == stage {
+                c += 1;
+            }
+            groups.push((stage, start, c));
+        }
+        groups
+    }
+
     /// The slots a forward edge passes through: its start, its dummies, its end.
     pub fn chain(&self, edge: usize) -> Vec<Slot> {
         let e = &self.edges[edge];

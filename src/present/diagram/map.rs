@@ -19,7 +19,6 @@ const DUMMY_H: f32 = 12.0;
 pub fn scene(input: &DiagramInput) -> Scene {
     let j = input.journey;
     let l = layout::layer(j);
-    let ncols = l.columns.len();
     let texts: Vec<_> = j
         .touchpoints
         .iter()
@@ -41,7 +40,23 @@ pub fn scene(input: &DiagramInput) -> Scene {
     let header = title.bottom();
 
     // Vertical placement: each slot as close to its predecessors' centre as order allows.
-    let top = header + STAGE_HEADER + 16.0;
+    // Stage names, wrapped to their band; the tallest sets the header's height.
+    let stage_heads: Vec<(Option<usize>, usize, usize, Vec<String>)> = l
+        .stage_groups()
+        .into_iter()
+        .map(|(stage, start, end)| {
+            let room = col_x[end - 1] + CARD_W - col_x[start];
+            let lines = stage.map_or_else(Vec::new, |s| text::wrap(&j.stages[s], 14.0, true, room));
+            (stage, start, end, lines)
+        })
+        .collect();
+    let stage_lines = stage_heads
+        .iter()
+        .map(|h| h.3.len())
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let top = header + STAGE_HEADER + (stage_lines - 1) as f32 * 17.5 + 16.0;
     let mut slot_rect: std::collections::HashMap<Slot, Rect> = std::collections::HashMap::new();
     let mut incoming: std::collections::HashMap<Slot, Vec<Slot>> = std::collections::HashMap::new();
     for (ei, e) in l.edges.iter().enumerate() {
@@ -89,16 +104,9 @@ pub fn scene(input: &DiagramInput) -> Scene {
     let body_bottom = bottom + 16.0 + loop_room;
 
     // Stage bands and headers.
-    let mut c = 0;
-    let mut band = 0;
-    while c < ncols {
-        let stage = l.column_stage[c];
-        let start = c;
-        while c < ncols && l.column_stage[c] == stage {
-            c += 1;
-        }
+    for (band, (_, start, end, lines)) in stage_heads.into_iter().enumerate() {
         let x0 = col_x[start] - 16.0;
-        let x1 = col_x[c - 1] + CARD_W + 16.0;
+        let x1 = col_x[end - 1] + CARD_W + 16.0;
         if band % 2 == 0 {
             canvas.rect(
                 Rect::new(x0, header, x1 - x0, body_bottom - header),
@@ -110,13 +118,7 @@ pub fn scene(input: &DiagramInput) -> Scene {
                 Role::Decoration,
             );
         }
-        band += 1;
-        let name = match stage {
-            Some(s) => j.stages[s].clone(),
-            None => String::new(),
-        };
-        if !name.is_empty() {
-            let lines = text::wrap(&name, 14.0, true, x1 - x0 - 16.0);
+        if !lines.is_empty() {
             canvas.lines(
                 x0 + 12.0,
                 header + 22.0,

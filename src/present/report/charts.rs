@@ -10,7 +10,8 @@ const FONT: f32 = 12.0;
 
 /// Owned (customer-facing and backstage) and supported touchpoints per department.
 pub fn ownership_bars(ws: &Workspace, figures: &Figures) -> String {
-    let label_w = 190.0;
+    let names: Vec<&str> = ws.departments.iter().map(|d| d.name.as_str()).collect();
+    let label_w = label_width(&names);
     let bar_w = 460.0;
     let row = 26.0;
     let top = 34.0;
@@ -35,17 +36,14 @@ pub fn ownership_bars(ws: &Workspace, figures: &Figures) -> String {
     }
     for (i, (s, dept)) in figures.scorecards.iter().zip(&ws.departments).enumerate() {
         let y = top + i as f32 * row;
-        let name = text::wrap(&dept.name, FONT, false, label_w - 16.0);
-        let first = name.into_iter().next().unwrap_or_default();
-        c.lines(
+        c.label(
             label_w - 10.0,
-            y + 15.0,
-            vec![first],
+            y + 17.0,
+            dept.name.clone(),
             FONT,
             false,
             INK,
             Anchor::End,
-            label_w - 16.0,
         );
         let colors = department_color(i);
         let unit = bar_w / max;
@@ -122,7 +120,8 @@ pub fn heatmap(
     journey_names: &[(String, String)],
 ) -> String {
     let hm = &figures.heatmap;
-    let label_w = 180.0;
+    let names: Vec<&str> = department_names.iter().map(String::as_str).collect();
+    let label_w = label_width(&names);
     let cell_w = 64.0;
     let cell_h = 26.0;
     let gap = 10.0; // between journeys
@@ -189,19 +188,14 @@ pub fn heatmap(
     let max = hm.max.max(1) as f32;
     for (r, ((_, counts), name)) in hm.rows.iter().zip(department_names).enumerate() {
         let y = top + r as f32 * cell_h;
-        let first = text::wrap(name, FONT, false, label_w - 16.0)
-            .into_iter()
-            .next()
-            .unwrap_or_default();
-        c.lines(
+        c.label(
             label_w - 10.0,
             y + 17.0,
-            vec![first],
+            name.clone(),
             FONT,
             false,
             INK,
             Anchor::End,
-            label_w - 16.0,
         );
         for (&n, &x) in counts.iter().zip(&xs) {
             let fill = shade(n as f32 / max);
@@ -367,4 +361,13 @@ pub fn emotion(journey_id: &str, jf: &JourneyFigures) -> Option<String> {
             .join("; "),
         items: c.items,
     }))
+}
+
+/// Room for row labels: the widest department name, never cut, at least 180 px.
+fn label_width(names: &[&str]) -> f32 {
+    names
+        .iter()
+        .map(|n| text::width(n, FONT, false))
+        .fold(170.0, f32::max)
+        + 20.0
 }

@@ -197,6 +197,8 @@ pub struct JourneyView {
     pub customer_facing: usize,
     pub handoffs: usize,
     pub after_purchase: usize,
+    /// The journey has a purchase and nothing the customer sees after it.
+    pub ends_at_purchase: bool,
     pub metrics: Vec<(String, String, String)>,
     pub findings: Vec<FindingView>,
     /// File-name stem for the diagrams beside a Markdown report.
@@ -298,6 +300,7 @@ pub fn view(
             customer_facing: jf.customer_facing,
             handoffs: jf.handoffs,
             after_purchase: jf.customer_facing_after_purchase,
+            ends_at_purchase: figures.journeys_ending_at_purchase.contains(&j.id),
             metrics: jf
                 .metrics
                 .iter()
