@@ -311,3 +311,33 @@ fn unknown_rule_or_severity_in_config() {
     );
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn every_wrong_value_of_one_table_is_reported() {
+    let text = "[[department]]\nid = 3\ncustomer_facing = \"yes\"\nchampion = 4\n\n[journey]\nid = \"j\"\n[[touchpoint]]\nid = \"t\"\nscore = \"bad\"\nbackstage = 1\n";
+    let all = problems(&[("j.toml", text)]);
+    let got: Vec<(usize, usize, &str)> = all.iter().map(|p| (p.1, p.2, p.3.as_str())).collect();
+    assert_eq!(
+        got,
+        vec![
+            (2, 6, "`id` must be a string, not an integer"),
+            (3, 19, "`customer_facing` must be a boolean, not a string"),
+            (4, 12, "`champion` must be a string, not an integer"),
+            (10, 9, "`score` must be a whole number, not a string"),
+            (11, 13, "`backstage` must be a boolean, not an integer"),
+        ]
+    );
+}
+
+#[test]
+fn a_missing_key_is_reported_beside_wrong_values() {
+    let all = problems(&[("j.toml", "[[department]]\nid = \"d\"\nname = 5\n")]);
+    let got: Vec<&str> = all.iter().map(|p| p.3.as_str()).collect();
+    assert_eq!(
+        got,
+        vec![
+            "`[[department]]` is missing the required key `customer_facing`",
+            "`name` must be a string, not an integer",
+        ]
+    );
+}

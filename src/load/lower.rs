@@ -357,20 +357,64 @@ fn element<T: for<'de> Deserialize<'de>>(
         .iter()
         .find(|(k, _)| k.get_ref() == "id")
         .and_then(|(_, v)| v.get_ref().as_str().map(str::to_owned));
-    let value = Spanned::new(span.clone(), DeValue::Table(table));
-    match T::deserialize(ValueDeserializer::from(value)) {
+    match T::deserialize(ValueDeserializer::from(Spanned::new(
+        span.clone(),
+        DeValue::Table(table.clone()),
+    ))) {
         Ok(x) => Ok(x),
         Err(e) => {
-            let range = e.span().unwrap_or(span);
-            let key = keys
-                .iter()
-                .find(|(_, r)| r.start <= range.start && range.end <= r.end)
-                .map(|(k, _)| k.as_str());
-            let (message, help) = explain_serde_error(e.message(), what, key);
+            report_value_errors::<T>(file, what, span, table, &keys, e, problems);
+            Err(id)
+        }
+    }
+}
+
+/// Reports every wrong value of a table that failed to deserialise: after each error the
+/// offending key is set aside and the rest tried again, so one run shows them all. A missing
+/// key that was only missing because it was set aside is not reported again.
+#[allow(clippy::needless_pass_by_value)]
+fn report_value_errors<T: for<'de> Deserialize<'de>>(
+    file: FileId,
+    what: &str,
+    span: std::ops::Range<usize>,
+    mut table: DeTable<'_>,
+    keys: &[(String, std::ops::Range<usize>)],
+    first: toml::de::Error,
+    problems: &mut Vec<Problem>,
+) {
+    let mut error = first;
+    let mut set_aside: Vec<&str> = Vec::new();
+    loop {
+        let range = error.span().unwrap_or_else(|| span.clone());
+        let key = keys
+            .iter()
+            .find(|(_, r)| r.start <= range.start && range.end <= r.end)
+            .map(|(k, _)| k.as_str());
+        let missing_because_set_aside = error
+            .message()
+            .strip_prefix("missing field `")
+            .is_some_and(|rest| set_aside.contains(&rest.trim().trim_end_matches('`')));
+        if !missing_because_set_aside {
+            let (message, help) = explain_serde_error(error.message(), what, key);
             let mut p = Problem::new(Span::new(file, range), message);
             p.help = help;
             problems.push(p);
-            Err(id)
+        }
+        // Stop unless the error was in a value we can set aside and try without.
+        let Some(key) = key else { return };
+        if set_aside.contains(&key) {
+            return;
+        }
+        set_aside.push(key);
+        if let Some(k) = table.keys().find(|k| k.get_ref() == key).cloned() {
+            table.remove(&k);
+        }
+        match T::deserialize(ValueDeserializer::from(Spanned::new(
+            span.clone(),
+            DeValue::Table(table.clone()),
+        ))) {
+            Ok(_) => return,
+            Err(e) => error = e,
         }
     }
 }
@@ -396,6 +440,13 @@ fn explain_serde_error(message: &str, what: &str, key: Option<&str>) -> (String,
         let (found, expected) = rest
             .split_once(", expected ")
             .unwrap_or((rest, "another type"));
+        let expected = match expected {
+            "i64" => "a whole number",
+            "f64" => "a number",
+            "a sequence" => "an array",
+            "a map" => "a table",
+            other => other,
+        };
         let found = found.split(' ').next().unwrap_or(found);
         let article = if found.starts_with(['a', 'e', 'i', 'o', 'u']) {
             "an"
@@ -409,9 +460,7 @@ fn explain_serde_error(message: &str, what: &str, key: Option<&str>) -> (String,
         let help = match expected {
             "a boolean" => Some("write `true` or `false`, without quotes".to_owned()),
             "a string" => Some("put the value in \"double quotes\"".to_owned()),
-            e if e.starts_with("i64") || e.contains("integer") => {
-                Some("write a whole number such as `-1` or `2`".to_owned())
-            }
+            "a whole number" => Some("write a whole number such as `-1` or `2`".to_owned()),
             _ => None,
         };
         return (message, help);
