@@ -11,7 +11,7 @@ use super::{
     ALERT, ALERT_FILL, BAND, CARD_W, DiagramInput, GOOD, HANDOFF, INK, LINE, LegendEntry, MUTED,
     Swatch, card_text, curve_through, department_color, draw_card, draw_legend, mark_legend, text,
 };
-use super::{Columns, TitleBlock, edge_label, self_loop};
+use super::{Columns, TitleBlock, connector_around, edge_label, self_loop};
 
 const MARGIN: f32 = 32.0;
 const CURVE_H: f32 = 120.0;
@@ -346,22 +346,17 @@ pub fn scene(input: &DiagramInput) -> Scene {
             let k = channel_use.entry(lane).or_insert(0usize);
             let channel = lane_y[lane] + lane_h[lane] - 7.0 - (*k % 4) as f32 * 5.0;
             *k += 1;
-            let (after, before) = cols.gap_lines(l.column[e.from], l.column[e.to], e.backward);
-            canvas.path(
-                super::route_around(from, to, after, before, channel),
-                color,
-                width,
-                e.backward,
-                true,
+            let gaps = cols.gap_lines(l.column[e.from], l.column[e.to], e.backward);
+            let stroke = (color, width, e.backward);
+            connector_around(
+                &mut canvas,
+                from,
+                to,
+                gaps,
+                channel,
+                stroke,
+                labels[ei].as_ref(),
             );
-            if let Some(lines) = &labels[ei] {
-                edge_label(
-                    &mut canvas,
-                    f32::midpoint(after, before),
-                    channel,
-                    lines.clone(),
-                );
-            }
         } else {
             let points = [(from.right(), from.center_y()), (to.x, to.center_y())];
             canvas.path(curve_through(&points), color, width, false, true);

@@ -8,7 +8,7 @@ use super::{
     BAND, CARD_W, DiagramInput, HANDOFF, INK, LINE, MUTED, card_text, curve_through,
     department_legend, draw_card, draw_legend, mark_legend, text,
 };
-use super::{Columns, TitleBlock, edge_label, self_loop};
+use super::{Columns, TitleBlock, connector_around, edge_label, self_loop};
 
 const MARGIN: f32 = 32.0;
 const STAGE_HEADER: f32 = 34.0;
@@ -160,22 +160,17 @@ pub fn scene(input: &DiagramInput) -> Scene {
             // Loops run below every card and come back up through the gaps between columns.
             let channel = bottom + 18.0 + (loop_index % 6) as f32 * 8.0;
             loop_index += 1;
-            let (after, before) = cols.gap_lines(l.column[e.from], l.column[e.to], true);
-            canvas.path(
-                super::route_around(from, to, after, before, channel),
-                color,
-                1.5,
-                true,
-                true,
+            let gaps = cols.gap_lines(l.column[e.from], l.column[e.to], true);
+            let stroke = (color, 1.5, true);
+            connector_around(
+                &mut canvas,
+                from,
+                to,
+                gaps,
+                channel,
+                stroke,
+                labels[ei].as_ref(),
             );
-            if let Some(lines) = &labels[ei] {
-                edge_label(
-                    &mut canvas,
-                    f32::midpoint(after, before),
-                    channel,
-                    lines.clone(),
-                );
-            }
         } else {
             let mut points = vec![(from.right(), from.center_y())];
             for k in 1..=l.dummies[ei].len() {

@@ -424,6 +424,29 @@ pub fn mark_legend(input: &DiagramInput) -> Vec<LegendEntry> {
     out
 }
 
+/// Draws [`route_around`] with its label (if any) on the free channel.
+#[allow(clippy::too_many_arguments)]
+pub fn connector_around(
+    canvas: &mut Canvas,
+    from: Rect,
+    to: Rect,
+    (after, before): (f32, f32),
+    channel: f32,
+    (color, width, dashed): (Color, f32, bool),
+    label: Option<&Vec<String>>,
+) {
+    canvas.path(
+        route_around(from, to, after, before, channel),
+        color,
+        width,
+        dashed,
+        true,
+    );
+    if let Some(lines) = label {
+        edge_label(canvas, f32::midpoint(after, before), channel, lines.clone());
+    }
+}
+
 /// A connector that keeps clear of cards: out of the source's right side into the gap after
 /// its column, along a free horizontal `channel`, up or down the gap before the target's
 /// column, and into the target's left side. Corners are rounded.
