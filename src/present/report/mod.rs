@@ -47,10 +47,6 @@ impl<'a> Report<'a> {
         }
     }
 
-    pub fn figures(&self) -> &Figures {
-        &self.figures
-    }
-
     fn view(&self) -> ReportView {
         view(
             self.ws,
