@@ -9,6 +9,12 @@ fn is_bidi_control(c: char) -> bool {
 
 /// For one-line terminal text: control and bidi characters become visible escapes (`\u{1b}`),
 /// so no name can move the cursor, change colours or reorder the line.
+///
+/// ```
+/// use cxmap::present::escape::terminal;
+/// assert_eq!(terminal("red\u{1b}[31m"), r"red\u{1b}[31m");
+/// assert_eq!(terminal("\u{202e}gnp.exe"), r"\u{202e}gnp.exe");
+/// ```
 pub fn terminal(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -73,6 +79,13 @@ pub fn xml(text: &str) -> String {
 /// A DOT double-quoted string, quotes included, that Graphviz shows as exactly `text`:
 /// quotes and backslashes escaped (so `\N`, `\G`, `\l` are not expanded), `&` escaped
 /// because Graphviz decodes HTML entities in labels, line breaks made explicit.
+///
+/// ```
+/// use cxmap::present::escape::dot_string;
+/// // A name that tries to close the label and inject a node stays one string.
+/// assert_eq!(dot_string(r#"x"]; evil [label="y"#), r#""x\"]; evil [label=\"y""#);
+/// assert_eq!(dot_string(r"\N & co"), r#""\\N &amp; co""#);
+/// ```
 pub fn dot_string(text: &str) -> String {
     format!("\"{}\"", dot_inner(text))
 }
