@@ -54,15 +54,18 @@ pub fn analyse(workspace: &Workspace, settings: &RuleSettings) -> Analysis {
         }
     }
     let sources = &workspace.sources;
-    findings.sort_by(|a, b| {
-        let fa = &sources.get(a.span.file).display;
-        let fb = &sources.get(b.span.file).display;
-        fa.cmp(fb)
-            .then(a.span.range.start.cmp(&b.span.range.start))
-            .then(a.rule.cmp(b.rule))
-            .then(a.subject.cmp(&b.subject))
-            .then(a.journey.cmp(&b.journey))
-            .then(a.message.cmp(&b.message))
+    // The contract's order: file, line, rule, subject (then journey and message, so that
+    // findings equal in those four still come out the same way every time).
+    let line = |f: &Finding| sources.get(f.span.file).line_col(f.span.range.start).0;
+    findings.sort_by_cached_key(|f| {
+        (
+            sources.get(f.span.file).display.clone(),
+            line(f),
+            f.rule,
+            f.subject.clone(),
+            f.journey.clone(),
+            f.message.clone(),
+        )
     });
     Analysis { graphs, findings }
 }
