@@ -46,11 +46,14 @@ pub fn terminal_same_length(text: &str) -> String {
     out
 }
 
-/// GitHub Actions workflow command message (`::warning ...::MESSAGE`).
+/// GitHub Actions workflow command message (`::warning ...::MESSAGE`). The log is shown in a
+/// terminal-like view, so other control characters are made visible as for the terminal.
 pub fn github_data(text: &str) -> String {
-    text.replace('%', "%25")
+    let encoded = text
+        .replace('%', "%25")
         .replace('\r', "%0D")
-        .replace('\n', "%0A")
+        .replace('\n', "%0A");
+    terminal(&encoded)
 }
 
 /// GitHub Actions workflow command property (`file=...,title=...`).
@@ -155,6 +158,7 @@ mod tests {
     fn github_escaping() {
         assert_eq!(github_data("50%\nok"), "50%25%0Aok");
         assert_eq!(github_property("a:b,c"), "a%3Ab%2Cc");
+        assert_eq!(github_data("bell\u{7}"), "bell\\u{7}");
     }
 
     #[test]
