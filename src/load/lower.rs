@@ -372,7 +372,6 @@ fn element<T: for<'de> Deserialize<'de>>(
 /// Reports every wrong value of a table that failed to deserialise: after each error the
 /// offending key is set aside and the rest tried again, so one run shows them all. A missing
 /// key that was only missing because it was set aside is not reported again.
-#[allow(clippy::needless_pass_by_value)]
 fn report_value_errors<T: for<'de> Deserialize<'de>>(
     file: FileId,
     what: &str,
