@@ -8,7 +8,7 @@
 //! title, so the ranking is deterministic. Findings that reach no customer-facing touchpoint
 //! (`unreachable-touchpoint`, `missing-purchase`, `uninvolved-department`) are not priorities.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Serialize;
 
@@ -42,6 +42,24 @@ struct Candidate {
 }
 
 pub fn rank(ws: &Workspace, analysis: &Analysis) -> Vec<Priority> {
+    // The touchpoint a per-touchpoint finding is about, found by (journey id, touchpoint id)
+    // in one index rather than a search per finding.
+    let index: HashMap<(&str, &str), TouchpointRef> = ws
+        .journeys
+        .iter()
+        .enumerate()
+        .flat_map(|(ji, j)| {
+            j.touchpoints
+                .iter()
+                .enumerate()
+                .map(move |(ti, t)| ((j.id.as_str(), t.id.as_str()), (ji, ti)))
+        })
+        .collect();
+    let touchpoint_of = |f: &Finding| {
+        index
+            .get(&(f.journey.as_deref()?, f.subject.as_str()))
+            .copied()
+    };
     let dept = |d: DepartmentIdx| ws.departments[d].name.as_str();
     let names = |ds: &[DepartmentIdx]| -> String {
         let names: Vec<&str> = ds.iter().map(|&d| dept(d)).collect();
@@ -63,7 +81,7 @@ pub fn rank(ws: &Workspace, analysis: &Analysis) -> Vec<Priority> {
     let mut data_blocked: BTreeMap<DataIdx, BTreeSet<DepartmentIdx>> = BTreeMap::new();
     for f in by_rule("inaccessible-data") {
         // The message names the data; the finding's reach is the touchpoint.
-        if let Some((ji, ti)) = f.reach.first().copied().or_else(|| touchpoint_of(ws, f)) {
+        if let Some((ji, ti)) = f.reach.first().copied().or_else(|| touchpoint_of(f)) {
             let tp = &ws.journeys[ji].touchpoints[ti];
             for &d in &tp.uses {
                 if !tp.owners.iter().any(|o| ws.data[d].held_by.contains(o)) {
@@ -143,7 +161,7 @@ pub fn rank(ws: &Workspace, analysis: &Analysis) -> Vec<Priority> {
             let entry = unowned.entry(ji).or_default();
             entry.extend(f.reach.iter().copied());
             if f.reach.is_empty() {
-                entry.extend(touchpoint_of(ws, f));
+                entry.extend(touchpoint_of(f));
             }
         }
     }
@@ -169,7 +187,7 @@ pub fn rank(ws: &Workspace, analysis: &Analysis) -> Vec<Priority> {
         });
     }
     for f in by_rule("shared-ownership") {
-        let Some((ji, ti)) = touchpoint_of(ws, f) else {
+        let Some((ji, ti)) = touchpoint_of(f) else {
             continue;
         };
         let tp = &ws.journeys[ji].touchpoints[ti];
@@ -265,7 +283,7 @@ pub fn rank(ws: &Workspace, analysis: &Analysis) -> Vec<Priority> {
     // Pain points, one change per owning department.
     let mut pain: BTreeMap<Option<DepartmentIdx>, BTreeSet<TouchpointRef>> = BTreeMap::new();
     for f in by_rule("pain-point") {
-        if let Some((ji, ti)) = touchpoint_of(ws, f) {
+        if let Some((ji, ti)) = touchpoint_of(f) {
             let owner = ws.journeys[ji].touchpoints[ti].owners.first().copied();
             pain.entry(owner)
                 .or_default()
@@ -341,19 +359,6 @@ pub fn rank(ws: &Workspace, analysis: &Analysis) -> Vec<Priority> {
             .then(a.change.cmp(&b.change))
     });
     ranked
-}
-
-/// The touchpoint a per-touchpoint finding is about.
-fn touchpoint_of(ws: &Workspace, f: &Finding) -> Option<TouchpointRef> {
-    let ji = ws
-        .journeys
-        .iter()
-        .position(|j| Some(j.id.as_str()) == f.journey.as_deref())?;
-    let ti = ws.journeys[ji]
-        .touchpoints
-        .iter()
-        .position(|t| t.id == f.subject)?;
-    Some((ji, ti))
 }
 
 /// Customer-facing touchpoints that use data `d`.
