@@ -6,9 +6,9 @@ mod common;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
-use cxmap::analyse::analyse;
+use cxmap::analyse;
 use cxmap::load::{load_texts, raw::RawFile};
-use cxmap::present::{CheckOutcome, json};
+use cxmap::present::json;
 
 fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("check");
@@ -30,13 +30,10 @@ fn bench(c: &mut Criterion) {
         });
         group.bench_with_input(BenchmarkId::new("check", total), &refs, |b, refs| {
             b.iter(|| {
-                let loaded = load_texts(refs);
-                assert!(loaded.problems.is_empty());
-                let analysis = analyse(&loaded.workspace, &loaded.settings);
-                let out = json::render(&CheckOutcome {
-                    loaded: &loaded,
-                    analysis: Some(&analysis),
-                });
+                let checked = analyse::check(load_texts(refs));
+                assert!(checked.problems.is_empty());
+                let mut out = Vec::new();
+                json::write(&checked, &mut out).expect("written to memory");
                 std::hint::black_box(out);
             });
         });

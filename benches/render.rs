@@ -5,7 +5,7 @@ mod common;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
-use cxmap::analyse::analyse;
+use cxmap::analyse;
 use cxmap::load::load_texts;
 use cxmap::present::diagram::{DiagramInput, blueprint, map, svg};
 
@@ -18,10 +18,9 @@ fn bench(c: &mut Criterion) {
             .iter()
             .map(|(a, b)| (a.as_str(), b.as_str()))
             .collect();
-        let loaded = load_texts(&refs);
-        assert!(loaded.problems.is_empty());
-        let analysis = analyse(&loaded.workspace, &loaded.settings);
-        let input = DiagramInput::new(&loaded.workspace, &loaded.workspace.journeys[0], &analysis);
+        let checked = analyse::check(load_texts(&refs));
+        assert!(checked.problems.is_empty());
+        let input = DiagramInput::new(&checked.workspace, checked.analysis.as_ref().unwrap(), 0);
         group.throughput(Throughput::Elements(n as u64));
         group.bench_with_input(BenchmarkId::new("map", n), &input, |b, input| {
             b.iter(|| std::hint::black_box(svg::write(&map::scene(input))));

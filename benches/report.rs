@@ -5,7 +5,7 @@ mod common;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 
-use cxmap::analyse::analyse;
+use cxmap::analyse;
 use cxmap::load::load_texts;
 use cxmap::present::{file_stems, report::Report};
 
@@ -19,12 +19,11 @@ fn bench(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("html/50-journeys/10000-touchpoints", |b| {
         b.iter(|| {
-            let loaded = load_texts(&refs);
-            assert!(loaded.problems.is_empty());
-            let analysis = analyse(&loaded.workspace, &loaded.settings);
-            let stems =
-                file_stems(loaded.workspace.journeys.iter().map(|j| j.id.as_str())).unwrap();
-            let report = Report::new(&loaded.workspace, loaded.sources(), &analysis, None, stems);
+            let checked = analyse::check(load_texts(&refs));
+            assert!(checked.problems.is_empty());
+            let ws = &checked.workspace;
+            let stems = file_stems(ws.journeys.iter().map(|j| j.id.as_str())).unwrap();
+            let report = Report::new(ws, checked.analysis.as_ref().unwrap(), None, stems);
             std::hint::black_box(report.html())
         });
     });

@@ -182,8 +182,8 @@ fn github_format_escapes_workflow_commands() {
     assert_eq!(out.code, 0);
     assert_eq!(
         out.stdout,
-        "::warning file=j%2C1.toml,line=1,col=1,title=cxmap ends-at-purchase::journey `j` ends at the purchase%0Ahelp: add the customer-facing steps after the purchase: delivery, onboarding, first use, support\n\
-         ::warning file=j%2C1.toml,line=3,col=1,title=cxmap unowned-touchpoint::touchpoint `50%25` has no owner%0Ahelp: add `owner = \"<department id>\"`: the one team accountable for this step\n"
+        "::warning file=j%2C1.toml,line=2,col=6,title=cxmap ends-at-purchase::journey `j` ends at the purchase%0Ahelp: add the customer-facing steps after the purchase: delivery, onboarding, first use, support\n\
+         ::warning file=j%2C1.toml,line=4,col=6,title=cxmap unowned-touchpoint::touchpoint `50%25` has no owner%0Ahelp: add `owner = \"<department id>\"`: the one team accountable for this step\n"
     );
 }
 

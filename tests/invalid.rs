@@ -1,16 +1,18 @@
 //! One test per kind of invalid input in the contract: the line, column and message a user
 //! sees, and that every problem is reported in one run.
 
-use cxmap::load::{Loaded, load_texts};
+use cxmap::analyse;
+use cxmap::load::load_texts;
 
-/// `(line, column, message, help)` of every problem.
+/// `(line, column, message, help)` of every problem (in the files and in `cxmap.toml`).
 fn problems(files: &[(&str, &str)]) -> Vec<(String, usize, usize, String, Option<String>)> {
-    let loaded: Loaded = load_texts(files);
-    loaded
+    let checked = analyse::check(load_texts(files));
+    assert_eq!(checked.analysis.is_none(), !checked.problems.is_empty());
+    checked
         .problems
         .iter()
         .map(|p| {
-            let loc = loaded.sources().locate(&p.span);
+            let loc = checked.workspace.sources.locate(&p.span);
             (
                 loc.file,
                 loc.line,
@@ -103,7 +105,8 @@ fn duplicate_ids_in_each_namespace() {
             ("b.toml", 2, "journey `j` is declared twice"),
         ]
     );
-    assert_eq!(all[0].4.as_deref(), Some("first declared at org.toml:1"));
+    assert_eq!(all[0].4.as_deref(), Some("first declared at org.toml:2"));
+    assert_eq!(all[3].4.as_deref(), Some("first declared at a.toml:2"));
 }
 
 #[test]

@@ -3,9 +3,15 @@
 
 use proptest::prelude::*;
 
-use cxmap::analyse::analyse;
+use cxmap::analyse::{self, Checked, rules};
 use cxmap::load::load_texts;
-use cxmap::present::{CheckOutcome, json, terminal::Terminal};
+use cxmap::present::{json, terminal::Terminal};
+
+fn json_text(checked: &Checked) -> String {
+    let mut out = Vec::new();
+    json::write(checked, &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
 
 #[derive(Debug, Clone)]
 struct Tp {
@@ -59,8 +65,18 @@ fn workspace() -> impl Strategy<Value = Generated> {
     })
 }
 
+/// A TOML array of ids; an id drawn twice is written once (repeats are invalid input).
 fn ids(prefix: &str, list: &[usize]) -> String {
-    let quoted: Vec<String> = list.iter().map(|i| format!("\"{prefix}{i}\"")).collect();
+    let mut seen = Vec::new();
+    let quoted: Vec<String> = list
+        .iter()
+        .filter(|i| {
+            let new = !seen.contains(*i);
+            seen.push(**i);
+            new
+        })
+        .map(|i| format!("\"{prefix}{i}\""))
+        .collect();
     format!("[{}]", quoted.join(", "))
 }
 
@@ -108,35 +124,32 @@ proptest! {
     fn generated_workspaces_check_cleanly((departments, data, journeys) in workspace()) {
         let files = render(&departments, &data, &journeys);
         let refs: Vec<(&str, &str)> = files.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
-        let loaded = load_texts(&refs);
-        prop_assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
-        let analysis = analyse(&loaded.workspace, &loaded.settings);
+        let checked = analyse::check(load_texts(&refs));
+        prop_assert!(checked.problems.is_empty(), "{:?}", checked.problems);
+        let ws = &checked.workspace;
+        let analysis = checked.analysis.as_ref().unwrap();
 
         // Each touchpoint without an owner is reported exactly once.
         for (j, tps) in journeys.iter().enumerate() {
             for (i, tp) in tps.iter().enumerate() {
-                let n = analysis.findings.iter().filter(|f| {
-                    f.rule == "unowned-touchpoint"
-                        && f.subject == format!("t{i}")
-                        && f.journey.as_deref() == Some(&format!("j{j}"))
+                let n = analysis.of_rule(&rules::UNOWNED_TOUCHPOINT).filter(|f| {
+                    f.subject.id(ws) == format!("t{i}")
+                        && f.journey.map(|j| ws.journeys[j].id.as_str()) == Some(&format!("j{j}"))
                 }).count();
                 prop_assert_eq!(n, usize::from(tp.owners.is_empty()));
             }
         }
 
         // Byte-identical output on a rerun.
-        let outcome = CheckOutcome { loaded: &loaded, analysis: Some(&analysis) };
-        let first = (json::render(&outcome), Terminal { color: false }.render(&outcome));
-        let loaded2 = load_texts(&refs);
-        let analysis2 = analyse(&loaded2.workspace, &loaded2.settings);
-        let outcome2 = CheckOutcome { loaded: &loaded2, analysis: Some(&analysis2) };
-        prop_assert_eq!(&first.0, &json::render(&outcome2));
-        prop_assert_eq!(&first.1, &Terminal { color: false }.render(&outcome2));
+        let first = (json_text(&checked), Terminal { color: false }.render(&checked));
+        let again = analyse::check(load_texts(&refs));
+        prop_assert_eq!(&first.0, &json_text(&again));
+        prop_assert_eq!(&first.1, &Terminal { color: false }.render(&again));
 
         // Stable order: file, line, rule, subject.
         let keys: Vec<_> = analysis.findings.iter().map(|f| {
-            let loc = loaded.sources().locate(&f.span);
-            (loc.file, loc.line, f.rule, f.subject.clone())
+            let loc = ws.sources.locate(&f.at);
+            (loc.file, loc.line, f.rule.name, f.subject.id(ws).to_owned())
         }).collect();
         let mut sorted = keys.clone();
         sorted.sort();
@@ -145,10 +158,9 @@ proptest! {
 
     #[test]
     fn arbitrary_text_never_panics(text in "\\PC{0,400}") {
-        let loaded = load_texts(&[("x.toml", &text)]);
-        if loaded.problems.is_empty() {
-            let _ = analyse(&loaded.workspace, &loaded.settings);
-        }
+        let checked = analyse::check(load_texts(&[("x.toml", &text)]));
+        let _ = Terminal { color: false }.render(&checked);
+        let _ = json_text(&checked);
     }
 
     #[test]
@@ -158,9 +170,10 @@ proptest! {
         while !text.is_char_boundary(cut) { cut -= 1; }
         let mangled = format!("{}{}{}", &text[..cut], junk, &text[cut..]);
         let org = include_str!("../journeys/org.toml");
-        let loaded = load_texts(&[("org.toml", org), ("j.toml", &mangled)]);
-        for p in &loaded.problems {
-            let loc = loaded.sources().locate(&p.span);
+        let checked = analyse::check(load_texts(&[("org.toml", org), ("j.toml", &mangled)]));
+        let _ = Terminal { color: false }.render(&checked);
+        for p in &checked.problems {
+            let loc = checked.workspace.sources.locate(&p.span);
             prop_assert!(loc.line >= 1 && loc.column >= 1);
         }
     }

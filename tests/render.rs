@@ -7,8 +7,20 @@ mod common;
 use std::path::Path;
 
 use common::{cxmap_in, workspace};
-use cxmap::analyse::analyse;
+use cxmap::analyse::{self, Checked};
 use cxmap::load::load_texts;
+
+/// A valid workspace from in-memory files, checked.
+fn checked(files: &[(&str, &str)]) -> Checked {
+    let checked = analyse::check(load_texts(files));
+    assert!(checked.problems.is_empty(), "{:?}", checked.problems);
+    checked
+}
+
+/// Journey `j` of a checked workspace, ready to draw.
+fn input(c: &Checked, j: usize) -> DiagramInput<'_> {
+    DiagramInput::new(&c.workspace, c.analysis.as_ref().unwrap(), j)
+}
 use cxmap::present::diagram::{DiagramInput, blueprint, dot, map, scene::Item, text};
 
 #[allow(clippy::print_stderr)] // a skipped test says so
@@ -161,17 +173,14 @@ stage = "عربى \u202e stage"
 purchase = true
 "#;
 
-fn hostile_input() -> cxmap::load::Loaded {
-    let loaded = load_texts(&[("hostile.toml", HOSTILE)]);
-    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
-    loaded
+fn hostile_input() -> Checked {
+    checked(&[("hostile.toml", HOSTILE)])
 }
 
 #[test]
 fn hostile_names_stay_plain_text_in_dot() {
     let loaded = hostile_input();
-    let analysis = analyse(&loaded.workspace, &loaded.settings);
-    let input = DiagramInput::new(&loaded.workspace, &loaded.workspace.journeys[0], &analysis);
+    let input = input(&loaded, 0);
     let text = dot::map(&input);
     let graph = graphviz_rust::parse(&text).expect("DOT parses");
     let graphviz_rust::dot_structures::Graph::DiGraph { stmts, .. } = graph else {
@@ -225,8 +234,7 @@ fn svg_texts(svg: &str) -> String {
 #[test]
 fn hostile_names_stay_plain_text_in_svg_and_png() {
     let loaded = hostile_input();
-    let analysis = analyse(&loaded.workspace, &loaded.settings);
-    let input = DiagramInput::new(&loaded.workspace, &loaded.workspace.journeys[0], &analysis);
+    let input = input(&loaded, 0);
     for scene in [map::scene(&input), blueprint::scene(&input)] {
         let svg = cxmap::present::diagram::svg::write(&scene);
         let texts = svg_texts(&svg);
@@ -295,10 +303,8 @@ fn assert_geometry(scene: &cxmap::present::diagram::scene::Scene, what: &str) {
 #[test]
 fn loops_from_the_last_column_stay_on_the_canvas() {
     let text = common::fixture("render/loops-without-stages.toml");
-    let loaded = load_texts(&[("loops.toml", &text)]);
-    assert!(loaded.problems.is_empty());
-    let analysis = analyse(&loaded.workspace, &loaded.settings);
-    let input = DiagramInput::new(&loaded.workspace, &loaded.workspace.journeys[0], &analysis);
+    let loaded = checked(&[("loops.toml", &text)]);
+    let input = input(&loaded, 0);
     assert_geometry(&map::scene(&input), "loops map");
     assert_geometry(&blueprint::scene(&input), "loops blueprint");
 }
@@ -320,20 +326,14 @@ fn geometry_of_every_example_diagram() {
         .iter()
         .map(|(a, b)| (a.as_str(), b.as_str()))
         .collect();
-    let loaded = load_texts(&refs);
-    let analysis = analyse(&loaded.workspace, &loaded.settings);
-    for j in &loaded.workspace.journeys {
-        let input = DiagramInput::new(&loaded.workspace, j, &analysis);
+    let loaded = checked(&refs);
+    for (i, j) in loaded.workspace.journeys.iter().enumerate() {
+        let input = input(&loaded, i);
         assert_geometry(&map::scene(&input), &format!("{} map", j.id));
         assert_geometry(&blueprint::scene(&input), &format!("{} blueprint", j.id));
     }
     let hostile = hostile_input();
-    let analysis = analyse(&hostile.workspace, &hostile.settings);
-    let input = DiagramInput::new(
-        &hostile.workspace,
-        &hostile.workspace.journeys[0],
-        &analysis,
-    );
+    let input = input(&hostile, 0);
     assert_geometry(&map::scene(&input), "hostile map");
     assert_geometry(&blueprint::scene(&input), "hostile blueprint");
 }
@@ -371,9 +371,8 @@ fn graphviz_lays_out_a_thousand_touchpoint_journey_without_errors() {
         return;
     }
     let text = big_journey(1000);
-    let loaded = load_texts(&[("big.toml", &text)]);
-    let analysis = analyse(&loaded.workspace, &loaded.settings);
-    let input = DiagramInput::new(&loaded.workspace, &loaded.workspace.journeys[0], &analysis);
+    let loaded = checked(&[("big.toml", &text)]);
+    let input = input(&loaded, 0);
     let source = dot::map(&input);
     let out = std::process::Command::new("dot")
         .arg("-Tsvg")

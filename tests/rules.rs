@@ -1,69 +1,112 @@
-//! Each rule against its fixture in `tests/fixtures/rules/RULE.toml`: the lines marked
-//! `# fires: SUBJECT...` must produce exactly those findings (line, subject, default
-//! severity), and nothing else of that rule; the rendered diagnostics are snapshotted.
+//! Each rule against its fixture in `tests/fixtures/rules/RULE.toml`, one test per rule so
+//! that a failing rule does not hide the others. A line marked `# fires: SUBJECT>T1,T2`
+//! must produce exactly that finding there (its subject, at that line, reaching exactly the
+//! customer-facing touchpoints T1 and T2; without `>`, reaching none), with the rule's
+//! default severity; nothing else of that rule may fire. The rendered diagnostics are
+//! snapshotted.
 
 mod common;
 
-use cxmap::analyse::analyse;
-use cxmap::analyse::rules::RULES;
+use cxmap::analyse::rules::{self, RULES, Rule};
+use cxmap::analyse::{self, Checked};
 use cxmap::load::load_texts;
-use cxmap::present::CheckOutcome;
 use cxmap::present::terminal::Terminal;
 
-fn expected(text: &str) -> Vec<(usize, String)> {
+/// (line, subject, reached touchpoints) marked in a fixture.
+fn expected(text: &str) -> Vec<(usize, String, Vec<String>)> {
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
-        if let Some((_, subjects)) = line.split_once("# fires:") {
-            for s in subjects.split_whitespace() {
-                out.push((i + 1, s.to_owned()));
+        if let Some((_, marks)) = line.split_once("# fires:") {
+            for mark in marks.split_whitespace() {
+                let (subject, reach) = mark.split_once('>').unwrap_or((mark, ""));
+                let mut reach: Vec<String> = reach
+                    .split(',')
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_owned)
+                    .collect();
+                reach.sort();
+                out.push((i + 1, subject.to_owned(), reach));
             }
         }
     }
+    out.sort();
     out
 }
 
-#[test]
-fn every_rule_fires_exactly_where_its_fixture_says() {
-    for rule in RULES {
-        let name = format!("tests/fixtures/rules/{}.toml", rule.name);
-        let text = common::fixture(&format!("rules/{}.toml", rule.name));
-        let loaded = load_texts(&[(&name, &text)]);
-        assert!(
-            loaded.problems.is_empty(),
-            "{}: {:?}",
-            rule.name,
-            loaded.problems
-        );
-        let analysis = analyse(&loaded.workspace, &loaded.settings);
-        let mut got: Vec<(usize, String)> = analysis
-            .findings
-            .iter()
-            .filter(|f| f.rule == rule.name)
-            .map(|f| {
-                assert_eq!(f.severity, rule.default_severity, "{}", rule.name);
-                (loaded.sources().locate(&f.span).line, f.subject.clone())
-            })
-            .collect();
-        got.sort();
-        let mut want = expected(&text);
-        want.sort();
-        assert!(!want.is_empty(), "{} fixture marks no finding", rule.name);
-        assert_eq!(got, want, "rule {}", rule.name);
+fn check_fixture(rule: &'static Rule) {
+    let name = format!("tests/fixtures/rules/{}.toml", rule.name);
+    let text = common::fixture(&format!("rules/{}.toml", rule.name));
+    let mut checked = analyse::check(load_texts(&[(&name, &text)]));
+    assert!(
+        checked.problems.is_empty(),
+        "{}: {:?}",
+        rule.name,
+        checked.problems
+    );
+    let ws = &checked.workspace;
+    let analysis = checked.analysis.as_mut().expect("valid");
+    let mut got: Vec<(usize, String, Vec<String>)> = analysis
+        .of_rule(rule)
+        .map(|f| {
+            assert_eq!(f.severity, rule.default_severity, "{}", rule.name);
+            let line = ws.sources.locate(&f.at).line;
+            let mut reach: Vec<String> = f
+                .reach
+                .iter()
+                .map(|&t| ws.touchpoint(t).id.clone())
+                .collect();
+            reach.sort();
+            (line, f.subject.id(ws).to_owned(), reach)
+        })
+        .collect();
+    got.sort();
+    let want = expected(&text);
+    assert!(!want.is_empty(), "{} fixture marks no finding", rule.name);
+    assert_eq!(got, want, "rule {}", rule.name);
 
-        let only_this_rule = cxmap::analyse::Analysis {
-            graphs: Vec::new(),
-            findings: analysis
-                .findings
-                .into_iter()
-                .filter(|f| f.rule == rule.name)
-                .collect(),
-        };
-        let rendered = Terminal { color: false }.render(&CheckOutcome {
-            loaded: &loaded,
-            analysis: Some(&only_this_rule),
-        });
-        insta::assert_snapshot!(rule.name, rendered);
-    }
+    analysis.findings.retain(|f| f.rule == rule);
+    let rendered = Terminal { color: false }.render(&checked);
+    insta::assert_snapshot!(rule.name, rendered);
+}
+
+macro_rules! one_test_per_rule {
+    ($($test:ident => $rule:path),* $(,)?) => {
+        $(
+            #[test]
+            fn $test() {
+                check_fixture(&$rule);
+            }
+        )*
+
+        #[test]
+        fn every_rule_has_a_fixture_test() {
+            let tested: Vec<&str> = vec![$($rule.name),*];
+            let all: Vec<&str> = RULES.iter().map(|r| r.name).collect();
+            assert_eq!(tested, all);
+        }
+    };
+}
+
+one_test_per_rule! {
+    unowned_touchpoint => rules::UNOWNED_TOUCHPOINT,
+    shared_ownership => rules::SHARED_OWNERSHIP,
+    data_silo => rules::DATA_SILO,
+    unowned_data => rules::UNOWNED_DATA,
+    inaccessible_data => rules::INACCESSIBLE_DATA,
+    ends_at_purchase => rules::ENDS_AT_PURCHASE,
+    missing_purchase => rules::MISSING_PURCHASE,
+    seller_owns_aftercare => rules::SELLER_OWNS_AFTERCARE,
+    backstage_influence => rules::BACKSTAGE_INFLUENCE,
+    missing_champion => rules::MISSING_CHAMPION,
+    unreachable_touchpoint => rules::UNREACHABLE_TOUCHPOINT,
+    pain_point => rules::PAIN_POINT,
+    uninvolved_department => rules::UNINVOLVED_DEPARTMENT,
+}
+
+fn checked(text: &str) -> Checked {
+    let checked = analyse::check(load_texts(&[("j.toml", text)]));
+    assert!(checked.problems.is_empty(), "{:?}", checked.problems);
+    checked
 }
 
 #[test]
@@ -102,20 +145,24 @@ id = "call"
 owner = "care"
 supported_by = ["it"]
 "#;
-    let loaded = load_texts(&[("j.toml", text)]);
-    let analysis = analyse(&loaded.workspace, &loaded.settings);
-    let f: Vec<_> = analysis
-        .findings
-        .iter()
-        .filter(|f| f.rule == "backstage-influence")
-        .collect();
+    let checked = checked(text);
+    let ws = &checked.workspace;
+    let analysis = checked.analysis.as_ref().unwrap();
+    let names = cxmap::analyse::names::Names::ids(ws);
+    let f: Vec<_> = analysis.of_rule(&rules::BACKSTAGE_INFLUENCE).collect();
     assert_eq!(f.len(), 1);
     // Owned (`app`), supported (`call`), first downstream (`email`, `app`); not `after-email`.
     assert_eq!(
-        f[0].message,
+        f[0].message(&names),
         "backstage department `it` affects the customer at `email`, `app` and `call` in journey `j`"
     );
-    assert_eq!(f[0].journey.as_deref(), Some("j"));
+    assert_eq!(f[0].journey, Some(0));
+    // It reaches what it owns or supports; the step downstream of its work is context.
+    let ids = |ts: &[cxmap::model::TouchpointRef]| -> Vec<&str> {
+        ts.iter().map(|&t| ws.touchpoint(t).id.as_str()).collect()
+    };
+    assert_eq!(ids(&f[0].reach), ["app", "call"]);
+    assert_eq!(ids(&f[0].context), ["email"]);
 }
 
 #[test]

@@ -1,26 +1,39 @@
-//! Analyse: the validated model in, findings (and the graphs they were computed on) out.
+//! Analyse: the validated model in, one [`Analysis`] out: the facts computed once (graphs,
+//! who is involved where), the findings after the workspace's settings, and the figures the
+//! report and the diagrams show, derived from those findings and facts.
 //!
-//! Rules only build [`Finding`] values; presenters decide how they look. Findings come in the
-//! contract's stable order: file, line, rule, subject.
+//! Architecture invariant: analyse knows nothing of output formats, and presenters decide
+//! nothing: turning a rule off or changing its severity changes every output the same way,
+//! because every output reads this one value. Rules only build [`Finding`] values; findings
+//! come in the contract's stable order: file, line, rule, subject.
 
+pub mod facts;
 pub mod figures;
 pub mod finding;
 pub mod graph;
+pub mod names;
 pub mod priorities;
 pub mod rules;
+pub mod settings;
 
+use facts::Facts;
+use figures::Figures;
 use finding::{Finding, Severity};
-use graph::JourneyGraph;
-use rules::{Context, RULES};
+use rules::{Context, RULES, Rule};
+use settings::Settings;
 
-use crate::load::RuleSettings;
-use crate::model::Workspace;
+use crate::load::Loaded;
+use crate::model::{JourneyIdx, TouchpointRef, Workspace};
+use crate::problem::Problem;
 
+/// Everything one run knows about a valid workspace.
 pub struct Analysis {
-    /// One per journey, in workspace order.
-    pub graphs: Vec<JourneyGraph>,
+    pub facts: Facts,
     /// Sorted by file, line, rule, subject; rules set to `off` produce none.
     pub findings: Vec<Finding>,
+    pub figures: Figures,
+    /// Per journey, per touchpoint: the rules with a finding about it (bit = rule index).
+    marks: Vec<Vec<u32>>,
 }
 
 impl Analysis {
@@ -34,17 +47,67 @@ impl Analysis {
     pub fn has_errors(&self) -> bool {
         self.findings.iter().any(|f| f.severity == Severity::Error)
     }
+
+    /// Is there a finding of `rule` about touchpoint `t`?
+    pub fn marked(&self, t: TouchpointRef, rule: &'static Rule) -> bool {
+        self.marks[t.journey][t.touchpoint] & (1 << rule.index()) != 0
+    }
+
+    /// The findings of one rule, in order.
+    pub fn of_rule(&self, rule: &'static Rule) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(move |f| f.rule == rule)
+    }
+
+    /// The findings that belong to a journey, in order.
+    pub fn in_journey(&self, j: JourneyIdx) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(move |f| f.journey == Some(j))
+    }
 }
 
-pub fn analyse(workspace: &Workspace, settings: &RuleSettings) -> Analysis {
-    let graphs: Vec<JourneyGraph> = workspace.journeys.iter().map(JourneyGraph::build).collect();
+/// A workspace as `check` sees it: the model, every problem (in the files and in the
+/// configuration), and the analysis when there is no problem.
+pub struct Checked {
+    pub workspace: Workspace,
+    /// Sorted by file and position. Empty means the workspace is valid.
+    pub problems: Vec<Problem>,
+    pub analysis: Option<Analysis>,
+    /// How many model files were read (the configuration file aside).
+    pub model_files: usize,
+}
+
+impl Checked {
+    pub fn is_valid(&self) -> bool {
+        self.problems.is_empty()
+    }
+}
+
+/// Checks the configuration against the rules and, when nothing is invalid, analyses.
+pub fn check(loaded: Loaded) -> Checked {
+    let (settings, mut problems) = settings::configure(loaded.config.as_ref());
+    problems.extend(loaded.problems);
+    problems.sort();
+    problems.dedup();
+    let analysis = problems
+        .is_empty()
+        .then(|| analyse(&loaded.workspace, &settings));
+    Checked {
+        workspace: loaded.workspace,
+        problems,
+        analysis,
+        model_files: loaded.model_files,
+    }
+}
+
+/// Runs every rule that is on, applies the severities, sorts, and derives the figures.
+pub fn analyse(ws: &Workspace, settings: &Settings) -> Analysis {
+    let facts = Facts::new(ws);
     let cx = Context {
-        workspace,
-        graphs: &graphs,
+        workspace: ws,
+        facts: &facts,
     };
     let mut findings = Vec::new();
-    for rule in RULES {
-        let Some(severity) = settings.severity(rule.name, rule.default_severity) else {
+    for &rule in RULES {
+        let Some(severity) = settings.severity(rule) else {
             continue;
         };
         let start = findings.len();
@@ -53,19 +116,52 @@ pub fn analyse(workspace: &Workspace, settings: &RuleSettings) -> Analysis {
             f.severity = severity;
         }
     }
-    let sources = &workspace.sources;
-    // The contract's order: file, line, rule, subject (then journey and message, so that
-    // findings equal in those four still come out the same way every time).
-    let line = |f: &Finding| sources.get(f.span.file).line_col(f.span.range.start).0;
+    sort(ws, &mut findings);
+    let marks = marks(ws, &findings);
+    let figures = figures::compute(ws, &facts, &findings);
+    Analysis {
+        facts,
+        findings,
+        figures,
+        marks,
+    }
+}
+
+/// The contract's order: file, line, rule, subject (then journey and detail, so that
+/// findings equal in those four still come out the same way every time).
+fn sort(ws: &Workspace, findings: &mut [Finding]) {
+    let sources = &ws.sources;
+    let mut by_path: Vec<(&str, u32)> = sources
+        .iter()
+        .map(|(id, f)| (f.display.as_str(), id.0))
+        .collect();
+    by_path.sort_unstable();
+    let mut rank = vec![0u32; by_path.len()];
+    for (r, (_, id)) in (0u32..).zip(&by_path) {
+        rank[*id as usize] = r;
+    }
     findings.sort_by_cached_key(|f| {
         (
-            sources.get(f.span.file).display.clone(),
-            line(f),
-            f.rule,
-            f.subject.clone(),
-            f.journey.clone(),
-            f.message.clone(),
+            rank[f.at.file.0 as usize],
+            sources.get(f.at.file).line(f.at.start as usize),
+            f.rule.name,
+            f.subject.id(ws),
+            f.journey,
+            f.detail.map(|d| d.id(ws)),
         )
     });
-    Analysis { graphs, findings }
+}
+
+fn marks(ws: &Workspace, findings: &[Finding]) -> Vec<Vec<u32>> {
+    let mut marks: Vec<Vec<u32>> = ws
+        .journeys
+        .iter()
+        .map(|j| vec![0; j.touchpoints.len()])
+        .collect();
+    for f in findings {
+        if let Some(t) = f.subject.touchpoint() {
+            marks[t.journey][t.touchpoint] |= 1 << f.rule.index();
+        }
+    }
+    marks
 }

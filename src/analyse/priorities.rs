@@ -5,384 +5,389 @@
 //! touchpoints. Each reached touchpoint counts 1, plus its pain: 1 more at score -1, 2 more
 //! at score -2. The sum is the priority's *impact*. Priorities sort by impact, then by the
 //! number of touchpoints reached, then by the order of their rule in the rule table, then by
-//! title, so the ranking is deterministic. Findings that reach no customer-facing touchpoint
-//! (`unreachable-touchpoint`, `missing-purchase`, `uninvolved-department`) are not priorities.
+//! the change, so the ranking is deterministic. Findings that reach no customer-facing
+//! touchpoint (`unreachable-touchpoint`, `missing-purchase`, `uninvolved-department`) are not
+//! priorities.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
-use serde::Serialize;
+use super::facts::Facts;
+use super::finding::{Detail, Finding, Subject};
+use super::names::list;
+use super::rules::{self, Rule};
+use crate::model::{DataIdx, DepartmentIdx, JourneyIdx, TouchpointRef, Workspace};
 
-use super::Analysis;
-use super::finding::{Finding, TouchpointRef};
-use super::rules::RULES;
-use crate::model::{DataIdx, DepartmentIdx, Workspace};
-
-#[derive(Debug, Serialize, Clone)]
-pub struct Priority {
-    /// The change to make, in a sentence.
-    pub change: String,
-    /// Ids of the departments to talk to (empty when nobody is accountable yet).
-    pub talk_to: Vec<String>,
-    /// The rule that found it, and its one-line explanation.
-    pub rule: &'static str,
-    pub why: &'static str,
-    /// Customer-facing touchpoints reached.
-    pub reach: usize,
-    /// Reach weighted by pain (see the module docs).
-    pub impact: u32,
-    /// The touchpoints reached, as (journey id, touchpoint id), in workspace order.
-    pub touchpoints: Vec<(String, String)>,
+/// A change to ask for, as data; [`Change::sentence`] says it in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// A silo nobody else needs yet: open it up.
+    OpenUp { data: DataIdx },
+    /// A silo that keeps data from the teams serving the customer.
+    Share {
+        data: DataIdx,
+        with: Vec<DepartmentIdx>,
+    },
+    /// Data nobody holds.
+    NameKeepers { data: DataIdx },
+    /// Data the serving team cannot see, held by more than one other team.
+    GiveAccess {
+        data: DataIdx,
+        to: Vec<DepartmentIdx>,
+    },
+    /// Touchpoints of a journey that nobody owns.
+    OwnUnowned { journey: JourneyIdx, count: usize },
+    /// A touchpoint with several owners.
+    OneAccountable { touchpoint: TouchpointRef },
+    /// A journey that ends at the purchase.
+    MapAfterPurchase { journey: JourneyIdx },
+    /// A journey whose after-sale steps are all owned by the team that sold.
+    HandOverAftercare { journey: JourneyIdx },
+    /// A backstage team that shapes what customers live through.
+    BringIntoReviews {
+        department: DepartmentIdx,
+        journeys: Vec<JourneyIdx>,
+        and_name_champion: bool,
+    },
+    /// A team that touches customers without a CX champion.
+    NameChampion { department: DepartmentIdx },
+    /// Pain points led by one team (or by nobody).
+    FixPainPoints {
+        owner: Option<DepartmentIdx>,
+        count: usize,
+    },
 }
 
-struct Candidate {
-    change: String,
-    talk_to: Vec<DepartmentIdx>,
-    rule: &'static str,
-    reach: BTreeSet<TouchpointRef>,
-}
-
-pub fn rank(ws: &Workspace, analysis: &Analysis) -> Vec<Priority> {
-    // The touchpoint a per-touchpoint finding is about, found by (journey id, touchpoint id)
-    // in one index rather than a search per finding.
-    let index: HashMap<(&str, &str), TouchpointRef> = ws
-        .journeys
-        .iter()
-        .enumerate()
-        .flat_map(|(ji, j)| {
-            j.touchpoints
-                .iter()
-                .enumerate()
-                .map(move |(ti, t)| ((j.id.as_str(), t.id.as_str()), (ji, ti)))
-        })
-        .collect();
-    let touchpoint_of = |f: &Finding| {
-        index
-            .get(&(f.journey.as_deref()?, f.subject.as_str()))
-            .copied()
-    };
-    let dept = |d: DepartmentIdx| ws.departments[d].name.as_str();
-    let names = |ds: &[DepartmentIdx]| -> String {
-        let names: Vec<&str> = ds.iter().map(|&d| dept(d)).collect();
-        match names.as_slice() {
-            [] => String::new(),
-            [one] => (*one).to_owned(),
-            [init @ .., last] => format!("{} and {last}", init.join(", ")),
-        }
-    };
-    let data_index = |id: &str| ws.data.iter().position(|d| d.id == id);
-    let dept_index = |id: &str| ws.departments.iter().position(|d| d.id == id);
-    let journey_index = |id: &str| ws.journeys.iter().position(|j| j.id == id);
-    let by_rule = |rule: &'static str| analysis.findings.iter().filter(move |f| f.rule == rule);
-
-    let mut candidates: Vec<Candidate> = Vec::new();
-
-    // Data: a silo, data nobody holds, or data the serving team cannot see, one change per asset.
-    let mut data_reach: BTreeMap<DataIdx, BTreeSet<TouchpointRef>> = BTreeMap::new();
-    let mut data_blocked: BTreeMap<DataIdx, BTreeSet<DepartmentIdx>> = BTreeMap::new();
-    for f in by_rule("inaccessible-data") {
-        // The message names the data; the finding's reach is the touchpoint.
-        if let Some((ji, ti)) = f.reach.first().copied().or_else(|| touchpoint_of(f)) {
-            let tp = &ws.journeys[ji].touchpoints[ti];
-            for &d in &tp.uses {
-                if !tp.owners.iter().any(|o| ws.data[d].held_by.contains(o)) {
-                    data_reach
-                        .entry(d)
-                        .or_default()
-                        .extend(f.reach.iter().copied());
-                    data_blocked
-                        .entry(d)
-                        .or_default()
-                        .extend(tp.owners.iter().copied());
+impl Change {
+    /// The change in a sentence, with the names people use.
+    pub fn sentence(&self, ws: &Workspace) -> String {
+        let dept = |d: DepartmentIdx| ws.departments[d].name.clone();
+        let depts = |ds: &[DepartmentIdx]| list(ds.iter().map(|&d| dept(d)));
+        let data = |d: DataIdx| &ws.data[d].name;
+        let journey = |j: JourneyIdx| &ws.journeys[j].name;
+        let holders = |d: DataIdx| depts(&ws.data[d].held_by);
+        match self {
+            Change::OpenUp { data: d } => {
+                format!(
+                    "Open up “{}”: today only {} holds it",
+                    data(*d),
+                    holders(*d)
+                )
+            }
+            Change::Share { data: d, with } => format!(
+                "Share “{}” with {}: today only {} holds it",
+                data(*d),
+                depts(with),
+                holders(*d)
+            ),
+            Change::NameKeepers { data: d } => format!(
+                "Name the teams that keep “{}”: no department holds it",
+                data(*d)
+            ),
+            Change::GiveAccess { data: d, to } => {
+                format!("Give {} access to “{}”", depts(to), data(*d))
+            }
+            Change::OwnUnowned { journey: j, count } => format!(
+                "Give {} in “{}” one accountable owner",
+                if *count == 1 {
+                    "the touchpoint nobody owns".to_owned()
+                } else {
+                    format!("the {count} touchpoints nobody owns")
+                },
+                journey(*j)
+            ),
+            Change::OneAccountable { touchpoint } => {
+                let tp = ws.touchpoint(*touchpoint);
+                format!(
+                    "Make one of {} accountable for “{}”",
+                    depts(&tp.owners).replace(" and ", " or "),
+                    tp.name
+                )
+            }
+            Change::MapAfterPurchase { journey: j } => format!(
+                "Map and own what customers live through after buying in “{}”",
+                journey(*j)
+            ),
+            Change::HandOverAftercare { journey: j } => format!(
+                "Hand the after-sale steps of “{}” from {} to the teams that serve customers",
+                journey(*j),
+                depts(&ws.journeys[*j].purchase_owners())
+            ),
+            Change::BringIntoReviews {
+                department,
+                journeys,
+                and_name_champion,
+            } => format!(
+                "Bring {} into the customer reviews of {}{}",
+                dept(*department),
+                journeys
+                    .iter()
+                    .map(|&j| format!("“{}”", journey(j)))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                if *and_name_champion {
+                    " and name a CX champion there"
+                } else {
+                    ""
+                }
+            ),
+            Change::NameChampion { department } => {
+                format!("Name a CX champion in {}", dept(*department))
+            }
+            Change::FixPainPoints { owner, count } => {
+                let what = if *count == 1 {
+                    "the pain point".to_owned()
+                } else {
+                    format!("the {count} pain points")
+                };
+                match owner {
+                    Some(d) => format!("Fix {what} {} owns", dept(*d)),
+                    None => format!("Fix {what} nobody owns"),
                 }
             }
         }
     }
-    for f in by_rule("data-silo").chain(by_rule("unowned-data")) {
-        let Some(d) = data_index(&f.subject) else {
-            continue;
-        };
-        let data = &ws.data[d];
-        let reach: BTreeSet<TouchpointRef> = users(ws, d)
-            .into_iter()
-            .chain(data_reach.remove(&d).unwrap_or_default())
-            .collect();
-        let blocked: Vec<DepartmentIdx> = data_blocked
-            .remove(&d)
-            .unwrap_or_default()
-            .into_iter()
-            .collect();
-        let change = if f.rule == "data-silo" {
-            if blocked.is_empty() {
-                format!(
-                    "Open up “{}”: today only {} holds it",
-                    data.name,
-                    names(&data.held_by)
-                )
-            } else {
-                format!(
-                    "Share “{}” with {}: today only {} holds it",
-                    data.name,
-                    names(&blocked),
-                    names(&data.held_by)
-                )
-            }
-        } else {
-            format!(
-                "Name the teams that keep “{}”: no department holds it",
-                data.name
-            )
-        };
-        candidates.push(Candidate {
-            change,
-            talk_to: data.held_by.clone(),
-            rule: f.rule,
-            reach,
-        });
-    }
-    for (d, reach) in data_reach {
-        let data = &ws.data[d];
-        let blocked: Vec<DepartmentIdx> = data_blocked
-            .remove(&d)
-            .unwrap_or_default()
-            .into_iter()
-            .collect();
-        candidates.push(Candidate {
-            change: format!("Give {} access to “{}”", names(&blocked), data.name),
-            talk_to: data.held_by.clone(),
-            rule: "inaccessible-data",
-            reach,
-        });
-    }
+}
 
-    // Ownership.
-    let mut unowned: BTreeMap<usize, BTreeSet<TouchpointRef>> = BTreeMap::new();
-    for f in by_rule("unowned-touchpoint") {
-        if let Some(ji) = f.journey.as_deref().and_then(journey_index) {
-            let entry = unowned.entry(ji).or_default();
-            entry.extend(f.reach.iter().copied());
-            if f.reach.is_empty() {
-                entry.extend(touchpoint_of(f));
-            }
-        }
-    }
-    for (ji, reach) in unowned {
-        let j = &ws.journeys[ji];
-        let n = reach.len();
-        candidates.push(Candidate {
-            change: format!(
-                "Give {} in “{}” one accountable owner",
-                if n == 1 {
-                    "the touchpoint nobody owns".to_owned()
-                } else {
-                    format!("the {n} touchpoints nobody owns")
-                },
-                j.name
-            ),
-            talk_to: j.owner.into_iter().collect(),
-            rule: "unowned-touchpoint",
-            reach: reach
-                .into_iter()
-                .filter(|&(ji, ti)| ws.journeys[ji].touchpoints[ti].is_customer_facing())
-                .collect(),
-        });
-    }
-    for f in by_rule("shared-ownership") {
-        let Some((ji, ti)) = touchpoint_of(f) else {
-            continue;
-        };
-        let tp = &ws.journeys[ji].touchpoints[ti];
-        candidates.push(Candidate {
-            change: format!(
-                "Make one of {} accountable for “{}”",
-                names(&tp.owners).replace(" and ", " or "),
-                tp.name
-            ),
-            talk_to: tp.owners.clone(),
-            rule: f.rule,
-            reach: f.reach.iter().copied().collect(),
-        });
-    }
+#[derive(Debug, Clone)]
+pub struct Priority {
+    pub change: Change,
+    /// The departments to talk to (empty when nobody is accountable yet).
+    pub talk_to: Vec<DepartmentIdx>,
+    /// The rule that found it.
+    pub rule: &'static Rule,
+    /// Customer-facing touchpoints reached, sorted.
+    pub reach: Vec<TouchpointRef>,
+    /// Reach weighted by pain (see the module docs).
+    pub impact: u32,
+}
 
-    // After the purchase.
-    for f in by_rule("ends-at-purchase").chain(by_rule("seller-owns-aftercare")) {
-        let Some(ji) = journey_index(&f.subject) else {
-            continue;
-        };
-        let j = &ws.journeys[ji];
-        let sellers = j.purchase_owners();
-        let change = if f.rule == "ends-at-purchase" {
-            format!(
-                "Map and own what customers live through after buying in “{}”",
-                j.name
-            )
-        } else {
-            format!(
-                "Hand the after-sale steps of “{}” from {} to the teams that serve customers",
-                j.name,
-                names(&sellers)
-            )
-        };
-        candidates.push(Candidate {
-            change,
-            talk_to: sellers,
-            rule: f.rule,
-            reach: f.reach.iter().copied().collect(),
-        });
-    }
+/// A priority before it is weighed.
+struct Candidate {
+    change: Change,
+    talk_to: Vec<DepartmentIdx>,
+    rule: &'static Rule,
+    reach: BTreeSet<TouchpointRef>,
+}
 
-    // Backstage teams and champions, one change per department.
-    let mut backstage: BTreeMap<DepartmentIdx, (BTreeSet<TouchpointRef>, BTreeSet<usize>)> =
-        BTreeMap::new();
-    for f in by_rule("backstage-influence") {
-        if let (Some(d), Some(ji)) = (
-            dept_index(&f.subject),
-            f.journey.as_deref().and_then(journey_index),
-        ) {
-            let e = backstage.entry(d).or_default();
-            e.0.extend(f.reach.iter().copied());
-            e.1.insert(ji);
-        }
-    }
-    let no_champion: BTreeSet<DepartmentIdx> = by_rule("missing-champion")
-        .filter_map(|f| dept_index(&f.subject))
-        .collect();
-    for (&d, (reach, journeys)) in &backstage {
-        let journeys: Vec<&str> = journeys
-            .iter()
-            .map(|&j| ws.journeys[j].name.as_str())
-            .collect();
-        let champion = if no_champion.contains(&d) {
-            " and name a CX champion there"
-        } else {
-            ""
-        };
-        candidates.push(Candidate {
-            change: format!(
-                "Bring {} into the customer reviews of {}{champion}",
-                dept(d),
-                journeys
-                    .iter()
-                    .map(|j| format!("“{j}”"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-            talk_to: vec![d],
-            rule: "backstage-influence",
-            reach: reach.clone(),
-        });
-    }
-    for &d in no_champion.iter().filter(|d| !backstage.contains_key(d)) {
-        candidates.push(Candidate {
-            change: format!("Name a CX champion in {}", dept(d)),
-            talk_to: vec![d],
-            rule: "missing-champion",
-            reach: customer_facing_of(ws, d),
-        });
-    }
-
-    // Pain points, one change per owning department.
-    let mut pain: BTreeMap<Option<DepartmentIdx>, BTreeSet<TouchpointRef>> = BTreeMap::new();
-    for f in by_rule("pain-point") {
-        if let Some((ji, ti)) = touchpoint_of(f) {
-            let owner = ws.journeys[ji].touchpoints[ti].owners.first().copied();
-            pain.entry(owner)
-                .or_default()
-                .extend(f.reach.iter().copied());
-        }
-    }
-    for (owner, reach) in pain {
-        let n = reach.len();
-        let what = if n == 1 {
-            "the pain point".to_owned()
-        } else {
-            format!("the {n} pain points")
-        };
-        candidates.push(Candidate {
-            change: match owner {
-                Some(d) => format!("Fix {what} {} owns", dept(d)),
-                None => format!("Fix {what} nobody owns"),
-            },
-            talk_to: owner.into_iter().collect(),
-            rule: "pain-point",
-            reach,
-        });
-    }
-
-    let mut ranked: Vec<Priority> = candidates
+pub fn rank(ws: &Workspace, facts: &Facts, findings: &[Finding]) -> Vec<Priority> {
+    let mut candidates = data_changes(ws, facts, findings);
+    candidates.extend(ownership_changes(ws, findings));
+    candidates.extend(after_purchase_changes(ws, findings));
+    candidates.extend(team_changes(ws, facts, findings));
+    candidates.extend(pain_changes(ws, findings));
+    let mut ranked: Vec<(Priority, String)> = candidates
         .into_iter()
         .filter(|c| !c.reach.is_empty())
         .map(|c| {
-            let impact = c
-                .reach
-                .iter()
-                .map(|&(ji, ti)| {
-                    1 + u32::from(
-                        ws.journeys[ji].touchpoints[ti]
-                            .score
-                            .map_or(0, |s| (-s).max(0).unsigned_abs()),
-                    )
-                })
-                .sum();
-            Priority {
-                change: c.change,
-                talk_to: c
-                    .talk_to
-                    .iter()
-                    .map(|&d| ws.departments[d].id.clone())
-                    .collect(),
-                rule: c.rule,
-                why: RULES
-                    .iter()
-                    .find(|r| r.name == c.rule)
-                    .map_or("", |r| r.summary),
-                reach: c.reach.len(),
-                impact,
-                touchpoints: c
-                    .reach
-                    .iter()
-                    .map(|&(ji, ti)| {
-                        (
-                            ws.journeys[ji].id.clone(),
-                            ws.journeys[ji].touchpoints[ti].id.clone(),
-                        )
-                    })
-                    .collect(),
-            }
+            let sentence = c.change.sentence(ws);
+            (weigh(ws, c), sentence)
         })
         .collect();
-    let rule_order = |r: &str| RULES.iter().position(|x| x.name == r).unwrap_or(usize::MAX);
-    ranked.sort_by(|a, b| {
+    ranked.sort_by(|(a, a_text), (b, b_text)| {
         b.impact
             .cmp(&a.impact)
-            .then(b.reach.cmp(&a.reach))
-            .then(rule_order(a.rule).cmp(&rule_order(b.rule)))
-            .then(a.change.cmp(&b.change))
+            .then(b.reach.len().cmp(&a.reach.len()))
+            .then(a.rule.index().cmp(&b.rule.index()))
+            .then(a_text.cmp(b_text))
     });
-    ranked
+    ranked.into_iter().map(|(p, _)| p).collect()
 }
 
-/// Customer-facing touchpoints that use data `d`.
-fn users(ws: &Workspace, d: DataIdx) -> Vec<TouchpointRef> {
+/// Each reached touchpoint counts 1, plus 1 at score -1 and 2 at score -2.
+fn weigh(ws: &Workspace, c: Candidate) -> Priority {
+    let impact = c
+        .reach
+        .iter()
+        .map(|&t| {
+            let pain = ws
+                .touchpoint(t)
+                .score
+                .map_or(0, |s| (-s).max(0).unsigned_abs());
+            1 + u32::from(pain)
+        })
+        .sum();
+    Priority {
+        change: c.change,
+        talk_to: c.talk_to,
+        rule: c.rule,
+        reach: c.reach.into_iter().collect(),
+        impact,
+    }
+}
+
+fn of<'f>(findings: &'f [Finding], rule: &'static Rule) -> impl Iterator<Item = &'f Finding> {
+    findings.iter().filter(move |f| f.rule == rule)
+}
+
+/// Data: a silo, data nobody holds, or data the serving team cannot see; one change per
+/// asset.
+fn data_changes(ws: &Workspace, facts: &Facts, findings: &[Finding]) -> Vec<Candidate> {
+    // Data the serving team cannot see: who is blocked, and where the customer feels it.
+    let mut blocked: BTreeMap<DataIdx, (BTreeSet<DepartmentIdx>, BTreeSet<TouchpointRef>)> =
+        BTreeMap::new();
+    for f in of(findings, &rules::INACCESSIBLE_DATA) {
+        if let (Subject::Touchpoint(t), Some(Detail::Data(d))) = (f.subject, f.detail) {
+            let entry = blocked.entry(d).or_default();
+            entry.0.extend(ws.touchpoint(t).owners.iter().copied());
+            entry.1.extend(f.reach.iter().copied());
+        }
+    }
     let mut out = Vec::new();
-    for (ji, j) in ws.journeys.iter().enumerate() {
-        for (ti, t) in j.touchpoints.iter().enumerate() {
-            if t.is_customer_facing() && t.uses.contains(&d) {
-                out.push((ji, ti));
+    for f in of(findings, &rules::DATA_SILO).chain(of(findings, &rules::UNOWNED_DATA)) {
+        let Subject::Data(d) = f.subject else {
+            continue;
+        };
+        let (with, blocked_reach) = blocked.remove(&d).unwrap_or_default();
+        let users = facts.data[d]
+            .used_by
+            .iter()
+            .copied()
+            .filter(|&t| ws.touchpoint(t).is_customer_facing());
+        let change = if f.rule != &rules::DATA_SILO {
+            Change::NameKeepers { data: d }
+        } else if with.is_empty() {
+            Change::OpenUp { data: d }
+        } else {
+            Change::Share {
+                data: d,
+                with: with.into_iter().collect(),
             }
+        };
+        out.push(Candidate {
+            change,
+            talk_to: ws.data[d].held_by.clone(),
+            rule: f.rule,
+            reach: users.chain(blocked_reach).collect(),
+        });
+    }
+    for (d, (to, reach)) in blocked {
+        out.push(Candidate {
+            change: Change::GiveAccess {
+                data: d,
+                to: to.into_iter().collect(),
+            },
+            talk_to: ws.data[d].held_by.clone(),
+            rule: &rules::INACCESSIBLE_DATA,
+            reach,
+        });
+    }
+    out
+}
+
+/// Ownership: the touchpoints nobody owns (one change per journey), and each touchpoint with
+/// several owners.
+fn ownership_changes(ws: &Workspace, findings: &[Finding]) -> Vec<Candidate> {
+    let mut unowned: BTreeMap<JourneyIdx, (usize, BTreeSet<TouchpointRef>)> = BTreeMap::new();
+    for f in of(findings, &rules::UNOWNED_TOUCHPOINT) {
+        if let Subject::Touchpoint(t) = f.subject {
+            let entry = unowned.entry(t.journey).or_default();
+            entry.0 += 1;
+            entry.1.extend(f.reach.iter().copied());
+        }
+    }
+    let mut out: Vec<Candidate> = unowned
+        .into_iter()
+        .map(|(j, (count, reach))| Candidate {
+            change: Change::OwnUnowned { journey: j, count },
+            talk_to: ws.journeys[j].owner.into_iter().collect(),
+            rule: &rules::UNOWNED_TOUCHPOINT,
+            reach,
+        })
+        .collect();
+    for f in of(findings, &rules::SHARED_OWNERSHIP) {
+        if let Subject::Touchpoint(t) = f.subject {
+            out.push(Candidate {
+                change: Change::OneAccountable { touchpoint: t },
+                talk_to: ws.touchpoint(t).owners.clone(),
+                rule: f.rule,
+                reach: f.reach.iter().copied().collect(),
+            });
         }
     }
     out
 }
 
-/// Customer-facing touchpoints a department owns or supports.
-fn customer_facing_of(ws: &Workspace, d: DepartmentIdx) -> BTreeSet<TouchpointRef> {
-    let mut out = BTreeSet::new();
-    for (ji, j) in ws.journeys.iter().enumerate() {
-        for (ti, t) in j.touchpoints.iter().enumerate() {
-            if t.is_customer_facing() && (t.owners.contains(&d) || t.supported_by.contains(&d)) {
-                out.insert((ji, ti));
-            }
+/// After the purchase: journeys that end there, and after-sale steps left to the sellers.
+fn after_purchase_changes(ws: &Workspace, findings: &[Finding]) -> Vec<Candidate> {
+    of(findings, &rules::ENDS_AT_PURCHASE)
+        .chain(of(findings, &rules::SELLER_OWNS_AFTERCARE))
+        .filter_map(|f| {
+            let Subject::Journey(j) = f.subject else {
+                return None;
+            };
+            let change = if f.rule == &rules::ENDS_AT_PURCHASE {
+                Change::MapAfterPurchase { journey: j }
+            } else {
+                Change::HandOverAftercare { journey: j }
+            };
+            Some(Candidate {
+                change,
+                talk_to: ws.journeys[j].purchase_owners(),
+                rule: f.rule,
+                reach: f.reach.iter().copied().collect(),
+            })
+        })
+        .collect()
+}
+
+/// Backstage teams and champions, one change per department.
+fn team_changes(ws: &Workspace, facts: &Facts, findings: &[Finding]) -> Vec<Candidate> {
+    let mut backstage: BTreeMap<DepartmentIdx, (BTreeSet<TouchpointRef>, BTreeSet<JourneyIdx>)> =
+        BTreeMap::new();
+    for f in of(findings, &rules::BACKSTAGE_INFLUENCE) {
+        if let (Subject::Department(d), Some(j)) = (f.subject, f.journey) {
+            let e = backstage.entry(d).or_default();
+            e.0.extend(f.reach.iter().chain(&f.context).copied());
+            e.1.insert(j);
         }
     }
+    let no_champion: BTreeSet<DepartmentIdx> = of(findings, &rules::MISSING_CHAMPION)
+        .filter_map(|f| match f.subject {
+            Subject::Department(d) => Some(d),
+            _ => None,
+        })
+        .collect();
+    let mut out: Vec<Candidate> = backstage
+        .iter()
+        .map(|(&d, (reach, journeys))| Candidate {
+            change: Change::BringIntoReviews {
+                department: d,
+                journeys: journeys.iter().copied().collect(),
+                and_name_champion: no_champion.contains(&d),
+            },
+            talk_to: vec![d],
+            rule: &rules::BACKSTAGE_INFLUENCE,
+            reach: reach.clone(),
+        })
+        .collect();
+    for &d in no_champion.iter().filter(|d| !backstage.contains_key(d)) {
+        out.push(Candidate {
+            change: Change::NameChampion { department: d },
+            talk_to: vec![d],
+            rule: &rules::MISSING_CHAMPION,
+            reach: facts.customer_facing_of(ws, d).into_iter().collect(),
+        });
+    }
     out
+}
+
+/// Pain points, one change per leading department.
+fn pain_changes(ws: &Workspace, findings: &[Finding]) -> Vec<Candidate> {
+    let mut pain: BTreeMap<Option<DepartmentIdx>, (usize, BTreeSet<TouchpointRef>)> =
+        BTreeMap::new();
+    for f in of(findings, &rules::PAIN_POINT) {
+        if let Subject::Touchpoint(t) = f.subject {
+            let entry = pain.entry(ws.touchpoint(t).lead_owner()).or_default();
+            entry.0 += 1;
+            entry.1.extend(f.reach.iter().copied());
+        }
+    }
+    pain.into_iter()
+        .map(|(owner, (count, reach))| Candidate {
+            change: Change::FixPainPoints { owner, count },
+            talk_to: owner.into_iter().collect(),
+            rule: &rules::PAIN_POINT,
+            reach,
+        })
+        .collect()
 }

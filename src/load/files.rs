@@ -1,10 +1,11 @@
 //! Finding and reading the workspace's files: sorted, size-capped, UTF-8 checked.
 
-use std::fmt;
 use std::path::{Path, PathBuf};
 
-use super::source::{FileId, SourceFile, Sources, Span};
-use super::{LoadOptions, Problem};
+use super::LoadOptions;
+use crate::fatal::FatalError;
+use crate::problem::Problem;
+use crate::source::{FileId, SourceFile, Sources, Span};
 
 /// Input files larger than this are refused (a journey file is a few kilobytes; 100,000
 /// touchpoints fit in about 20 MiB spread over many files).
@@ -13,43 +14,30 @@ pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 /// The name of the configuration file at the top of a folder.
 pub const CONFIG_FILE: &str = "cxmap.toml";
 
-/// The command cannot run (exit status 2).
-#[derive(Debug)]
-pub struct FatalError {
-    pub message: String,
-    pub help: Option<String>,
-}
-
-impl fmt::Display for FatalError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-impl std::error::Error for FatalError {}
-
-impl FatalError {
-    pub fn new(message: impl Into<String>) -> Self {
-        FatalError {
-            message: message.into(),
-            help: None,
-        }
-    }
-    #[must_use]
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
-        self
-    }
-}
-
 pub struct Found {
     pub config: Option<PathBuf>,
     pub models: Vec<PathBuf>,
 }
 
+/// Is this the configuration file's name?
+pub fn is_config(path: &Path) -> bool {
+    path.file_name().is_some_and(|n| n == CONFIG_FILE)
+}
+
+/// With no path given: `journeys/` when it exists (the layout `cxmap init` writes and the
+/// README uses), else the current folder (inside such a folder, `cxmap check` just works).
+fn default_paths() -> Vec<PathBuf> {
+    let journeys = Path::new("journeys");
+    if journeys.is_dir() {
+        vec![journeys.to_owned()]
+    } else {
+        vec![PathBuf::from(".")]
+    }
+}
+
 pub fn discover(options: &LoadOptions) -> Result<Found, FatalError> {
     let paths = if options.paths.is_empty() {
-        vec![PathBuf::from("journeys")]
+        default_paths()
     } else {
         options.paths.clone()
     };
@@ -66,7 +54,7 @@ pub fn discover(options: &LoadOptions) -> Result<Found, FatalError> {
     for path in &paths {
         let meta = std::fs::metadata(path).map_err(|_| {
             FatalError::new(format!("`{}` does not exist", path.display()))
-                .with_help("give a journey file or a folder of them (default: `journeys/`)")
+                .with_help("give a journey file or a folder of them (default: `journeys/`, else the current folder)")
         })?;
         if meta.is_dir() {
             let top_config = path.join(CONFIG_FILE);

@@ -1,71 +1,47 @@
 //! Load: the workspace's TOML files into a validated [`Workspace`], with every problem found.
 //!
 //! Two phases, in the manner of rust-analyzer's `(T, Vec<Error>)`: each file is parsed into
-//! the serde mirror in [`raw`] (element by element, so one bad table does not hide the next),
-//! then [`lower`] resolves ids and checks the contract's rules, returning the model and all
-//! problems instead of stopping at the first. Invariant: when the problem list is empty, the
-//! model is fully valid; when it is not, nothing downstream may use the model.
+//! the serde mirror in [`raw`] ([`parse`], table by table, so one bad table does not hide the
+//! next; [`values`] explains wrong values), then [`resolve`] resolves ids and checks the
+//! contract's rules, returning the model and all problems instead of stopping at the first.
+//!
+//! Architecture invariant: load knows nothing of the analysis or of any output format. When
+//! the problem list is empty the model is fully valid; when it is not, nothing downstream
+//! may use the model.
 
 pub mod config;
 mod files;
-mod lower;
+mod parse;
 pub mod raw;
-pub mod source;
-mod suggest;
-
-pub use suggest::did_you_mean;
+mod resolve;
+mod values;
 
 use std::path::PathBuf;
 
-pub use config::RuleSettings;
-pub use files::{FatalError, MAX_FILE_BYTES};
-use source::{Sources, Span};
+pub use config::Config;
+pub use files::MAX_FILE_BYTES;
 
+use crate::fatal::FatalError;
 use crate::model::Workspace;
+use crate::problem::Problem;
+use crate::source::{SourceFile, Sources};
 
-/// Something wrong with the input, pointed at a place in a file.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Problem {
-    pub span: Span,
-    pub message: String,
-    pub help: Option<String>,
-}
-
-impl Problem {
-    pub fn new(span: Span, message: impl Into<String>) -> Self {
-        Problem {
-            span,
-            message: message.into(),
-            help: None,
-        }
-    }
-
-    #[must_use]
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
-        self
-    }
-}
-
-/// What `load` gives back: the model, the rule settings and every problem found.
+/// What `load` gives back: the model, the configuration as written and every problem found.
 #[derive(Debug)]
 pub struct Loaded {
     pub workspace: Workspace,
-    pub settings: RuleSettings,
-    /// Sorted by file and position. Empty means the workspace is valid.
+    /// `cxmap.toml`, when there is one and it parses.
+    pub config: Option<Config>,
+    /// How many model files were read (the configuration file aside).
+    pub model_files: usize,
+    /// Sorted by file and position. Empty means the files are valid.
     pub problems: Vec<Problem>,
-}
-
-impl Loaded {
-    pub fn sources(&self) -> &Sources {
-        &self.workspace.sources
-    }
 }
 
 /// Where to read from.
 #[derive(Debug, Clone, Default)]
 pub struct LoadOptions {
-    /// Files and folders; empty means `journeys/`.
+    /// Files and folders; empty means `journeys/` when it exists, else the current folder.
     pub paths: Vec<PathBuf>,
     /// `--config FILE`; otherwise `cxmap.toml` is looked up in the folders given, then in the
     /// current folder.
@@ -78,51 +54,57 @@ pub fn load(options: &LoadOptions) -> Result<Loaded, FatalError> {
     let found = files::discover(options)?;
     let mut sources = Sources::default();
     let mut problems = Vec::new();
-
-    let settings = match &found.config {
-        Some(path) => {
-            let file = files::read(path, &mut sources, &mut problems)?;
-            config::parse(file, &sources, &mut problems)
-        }
-        None => RuleSettings::default(),
+    let config_file = match &found.config {
+        Some(path) => files::read(path, &mut sources, &mut problems)?,
+        None => None,
     };
-
     let mut file_ids = Vec::with_capacity(found.models.len());
     for path in &found.models {
         if let Some(id) = files::read(path, &mut sources, &mut problems)? {
             file_ids.push(id);
         }
     }
-    let workspace = lower::lower(sources, &file_ids, &mut problems);
-    problems.sort();
-    problems.dedup();
-    Ok(Loaded {
-        workspace,
-        settings,
-        problems,
-    })
+    let config = config_file.and_then(|file| config::parse(file, &sources, &mut problems));
+    let workspace = resolve::lower(sources, &file_ids, &mut problems);
+    Ok(finish(workspace, config, found.models.len(), problems))
 }
 
 /// Loads a workspace from in-memory files (`(display name, text)`), for tests and benchmarks.
+/// A file named `cxmap.toml` is the configuration, as on disk.
 pub fn load_texts(files: &[(&str, &str)]) -> Loaded {
     let mut sources = Sources::default();
-    let ids: Vec<_> = files
-        .iter()
-        .map(|(name, text)| {
-            sources.add(source::SourceFile::new(
-                (*name).to_owned(),
-                PathBuf::from(name),
-                (*text).to_owned(),
-            ))
-        })
-        .collect();
     let mut problems = Vec::new();
-    let workspace = lower::lower(sources, &ids, &mut problems);
+    let mut config = None;
+    let mut ids = Vec::with_capacity(files.len());
+    for (name, text) in files {
+        let id = sources.add(SourceFile::new(
+            (*name).to_owned(),
+            PathBuf::from(name),
+            (*text).to_owned(),
+        ));
+        if files::is_config(std::path::Path::new(name)) {
+            config = Some(id);
+        } else {
+            ids.push(id);
+        }
+    }
+    let config = config.and_then(|file| config::parse(file, &sources, &mut problems));
+    let workspace = resolve::lower(sources, &ids, &mut problems);
+    finish(workspace, config, ids.len(), problems)
+}
+
+fn finish(
+    workspace: Workspace,
+    config: Option<Config>,
+    model_files: usize,
+    mut problems: Vec<Problem>,
+) -> Loaded {
     problems.sort();
     problems.dedup();
     Loaded {
         workspace,
-        settings: RuleSettings::default(),
+        config,
+        model_files,
         problems,
     }
 }

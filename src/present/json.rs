@@ -1,116 +1,159 @@
 //! `--format json`: the contract's shape, `{ "errors": [...], "findings": [...] }`, plus a
-//! summary.
+//! summary. Streamed to the writer: no copy of the whole output is ever held in memory.
+
+use std::io::Write;
 
 use serde::Serialize;
+use serde::ser::{SerializeSeq, Serializer};
 
-use super::CheckOutcome;
-use crate::analyse::finding::Severity;
+use crate::analyse::Checked;
+use crate::analyse::finding::{Finding, Severity};
+use crate::analyse::names::Names;
+use crate::model::Workspace;
+use crate::problem::Problem;
 
 #[derive(Serialize)]
 struct Output<'a> {
-    errors: Vec<Error<'a>>,
-    findings: Vec<Finding<'a>>,
+    errors: Problems<'a>,
+    findings: Findings<'a>,
     summary: Summary,
 }
 
+/// A problem as the contract's JSON shows it.
 #[derive(Serialize)]
-struct Error<'a> {
+pub struct ProblemJson<'a> {
     message: &'a str,
-    file: String,
+    file: &'a str,
     line: usize,
     column: usize,
     help: Option<&'a str>,
+}
+
+impl<'a> ProblemJson<'a> {
+    pub fn new(p: &'a Problem, ws: &'a Workspace) -> Self {
+        let file = ws.sources.get(p.span.file);
+        let (line, column) = file.line_col(p.span.start as usize);
+        ProblemJson {
+            message: &p.message,
+            file: &file.display,
+            line,
+            column,
+            help: p.help.as_deref(),
+        }
+    }
 }
 
 /// A finding as the contract's JSON shows it (also used by the JSON report).
 #[derive(Serialize)]
-pub(crate) struct Finding<'a> {
-    rule: &'a str,
+pub struct FindingJson<'a> {
+    rule: &'static str,
     severity: Severity,
     journey: Option<&'a str>,
     subject: &'a str,
-    message: &'a str,
-    file: String,
+    detail: Option<&'a str>,
+    message: String,
+    file: &'a str,
     line: usize,
     column: usize,
-    help: Option<&'a str>,
+    help: String,
+}
+
+impl<'a> FindingJson<'a> {
+    pub fn new(f: &'a Finding, ws: &'a Workspace) -> Self {
+        let names = Names::ids(ws);
+        let file = ws.sources.get(f.at.file);
+        let (line, column) = file.line_col(f.at.start as usize);
+        FindingJson {
+            rule: f.rule.name,
+            severity: f.severity,
+            journey: f.journey.map(|j| ws.journeys[j].id.as_str()),
+            subject: f.subject.id(ws),
+            detail: f.detail.map(|d| d.id(ws)),
+            message: f.message(&names),
+            file: &file.display,
+            line,
+            column,
+            help: f.help(&names),
+        }
+    }
+}
+
+/// Findings serialised one at a time.
+pub struct Findings<'a> {
+    pub findings: &'a [Finding],
+    pub workspace: &'a Workspace,
+}
+
+impl Serialize for Findings<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(self.findings.len()))?;
+        for f in self.findings {
+            seq.serialize_element(&FindingJson::new(f, self.workspace))?;
+        }
+        seq.end()
+    }
+}
+
+struct Problems<'a> {
+    problems: &'a [Problem],
+    workspace: &'a Workspace,
+}
+
+impl Serialize for Problems<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(
+            self.problems
+                .iter()
+                .map(|p| ProblemJson::new(p, self.workspace)),
+        )
+    }
 }
 
 #[derive(Serialize)]
 struct Summary {
     valid: bool,
+    /// Journey files read (the configuration file aside).
     files: usize,
     journeys: usize,
     touchpoints: usize,
     departments: usize,
+    /// Invalid-input problems (the `errors` above).
+    errors: usize,
     error: usize,
     warning: usize,
     info: usize,
 }
 
-pub fn render(outcome: &CheckOutcome) -> String {
-    let sources = outcome.loaded.sources();
-    let ws = &outcome.loaded.workspace;
-    let errors = outcome
-        .loaded
-        .problems
-        .iter()
-        .map(|p| {
-            let loc = sources.locate(&p.span);
-            Error {
-                message: &p.message,
-                file: loc.file,
-                line: loc.line,
-                column: loc.column,
-                help: p.help.as_deref(),
-            }
-        })
-        .collect();
-    let findings = outcome
+pub fn write(checked: &Checked, out: &mut dyn Write) -> std::io::Result<()> {
+    let ws = &checked.workspace;
+    let findings: &[Finding] = checked
         .analysis
-        .map(|a| {
-            a.findings
-                .iter()
-                .map(|f| Finding::new(f, sources))
-                .collect()
-        })
-        .unwrap_or_default();
-    let count = |s| outcome.analysis.map_or(0, |a| a.count(s));
-    let out = Output {
-        errors,
-        findings,
+        .as_ref()
+        .map_or(&[], |a| a.findings.as_slice());
+    let count = |s| findings.iter().filter(|f| f.severity == s).count();
+    let output = Output {
+        errors: Problems {
+            problems: &checked.problems,
+            workspace: ws,
+        },
+        findings: Findings {
+            findings,
+            workspace: ws,
+        },
         summary: Summary {
-            valid: outcome.loaded.problems.is_empty(),
-            files: sources.len(),
+            valid: checked.is_valid(),
+            files: checked.model_files,
             journeys: ws.journeys.len(),
             touchpoints: ws.touchpoint_count(),
             departments: ws.departments.len(),
+            errors: checked.problems.len(),
             error: count(Severity::Error),
             warning: count(Severity::Warning),
             info: count(Severity::Info),
         },
     };
-    let mut s = serde_json::to_string_pretty(&out).expect("plain data serialises");
-    s.push('\n');
-    s
-}
-
-impl<'a> Finding<'a> {
-    pub(crate) fn new(
-        f: &'a crate::analyse::finding::Finding,
-        sources: &crate::load::source::Sources,
-    ) -> Self {
-        let loc = sources.locate(&f.span);
-        Finding {
-            rule: f.rule,
-            severity: f.severity,
-            journey: f.journey.as_deref(),
-            subject: &f.subject,
-            message: &f.message,
-            file: loc.file,
-            line: loc.line,
-            column: loc.column,
-            help: f.help.as_deref(),
-        }
-    }
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer_pretty(&mut out, &output).map_err(std::io::Error::from)?;
+    out.write_all(b"\n")?;
+    out.flush()
 }

@@ -1,12 +1,16 @@
 //! `--format sarif`: SARIF 2.1.0 for GitHub code scanning. Rule ids are the rule names;
 //! invalid input is reported as `toolExecutionNotifications` of a failed invocation.
 
+use std::io::Write;
+
 use serde_json::{Value, json};
 
-use super::{CheckOutcome, with_help};
+use super::with_help;
+use crate::analyse::Checked;
 use crate::analyse::finding::Severity;
+use crate::analyse::names::Names;
 use crate::analyse::rules::RULES;
-use crate::load::source::Location;
+use crate::source::Location;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -41,8 +45,10 @@ fn location(loc: &Location) -> Value {
     })
 }
 
-pub fn render(outcome: &CheckOutcome) -> String {
-    let sources = outcome.loaded.sources();
+pub fn write(checked: &Checked, out: &mut dyn Write) -> std::io::Result<()> {
+    let ws = &checked.workspace;
+    let sources = &ws.sources;
+    let names = Names::ids(ws);
     let rules: Vec<Value> = RULES
         .iter()
         .map(|r| {
@@ -56,27 +62,26 @@ pub fn render(outcome: &CheckOutcome) -> String {
             })
         })
         .collect();
-    let results: Vec<Value> = outcome
+    let results: Vec<Value> = checked
         .analysis
         .iter()
         .flat_map(|a| &a.findings)
         .map(|f| {
-            let index = RULES.iter().position(|r| r.name == f.rule).unwrap_or(0);
-            let text = with_help(&f.message, f.help.as_deref());
+            let text = with_help(&f.message(&names), Some(&f.help(&names)));
+            let journey = f.journey.map_or("-", |j| ws.journeys[j].id.as_str());
             json!({
-                "ruleId": f.rule,
-                "ruleIndex": index,
+                "ruleId": f.rule.name,
+                "ruleIndex": f.rule.index(),
                 "level": level(f.severity),
                 "message": { "text": text },
-                "locations": [location(&sources.locate(&f.span))],
+                "locations": [location(&sources.locate(&f.at))],
                 "partialFingerprints": {
-                    "cxmapSubject/v1": format!("{}/{}/{}", f.rule, f.journey.as_deref().unwrap_or("-"), f.subject)
+                    "cxmapSubject/v1": format!("{}/{journey}/{}", f.rule.name, f.subject.id(ws))
                 }
             })
         })
         .collect();
-    let notifications: Vec<Value> = outcome
-        .loaded
+    let notifications: Vec<Value> = checked
         .problems
         .iter()
         .map(|p| {
@@ -107,7 +112,8 @@ pub fn render(outcome: &CheckOutcome) -> String {
             "results": results
         }]
     });
-    let mut s = serde_json::to_string_pretty(&log).expect("plain data serialises");
-    s.push('\n');
-    s
+    let mut out = std::io::BufWriter::new(out);
+    serde_json::to_writer_pretty(&mut out, &log).map_err(std::io::Error::from)?;
+    out.write_all(b"\n")?;
+    out.flush()
 }

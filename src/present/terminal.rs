@@ -1,18 +1,23 @@
 //! `--format text`: diagnostics in the style of rustc and ruff, grouped by file, then a
 //! one-line summary. Only what a user wrote is shown, and never raw: control and bidi
-//! characters are escaped.
+//! characters are escaped. Each diagnostic shows at most a window of its line, so a line
+//! holding thousands of problems still renders in linear time.
 
-use std::fmt::Write;
+use std::io::Write;
 use std::ops::Range;
 
 use annotate_snippets::renderer::DecorStyle;
-use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use anstyle::{AnsiColor, Style};
 
-use super::CheckOutcome;
 use super::escape::{terminal, terminal_same_length};
+use crate::analyse::Checked;
 use crate::analyse::finding::Severity;
-use crate::load::source::{Sources, Span};
+use crate::analyse::names::Names;
+use crate::source::{SourceFile, Span};
+
+/// Lines longer than this many bytes are shown as a window around the span.
+const WINDOW: usize = 120;
 
 pub struct Terminal {
     pub color: bool,
@@ -22,8 +27,8 @@ struct Item<'a> {
     level: Level<'a>,
     title: String,
     id: Option<&'a str>,
-    span: &'a Span,
-    help: Option<&'a str>,
+    span: Span,
+    help: Option<String>,
 }
 
 impl Terminal {
@@ -44,62 +49,66 @@ impl Terminal {
         }
     }
 
-    pub fn render(&self, outcome: &CheckOutcome) -> String {
-        let sources = outcome.loaded.sources();
-        let mut items: Vec<Item> = outcome
-            .loaded
-            .problems
+    /// Writes every problem or finding, then the summary.
+    pub fn write(&self, checked: &Checked, out: &mut dyn Write) -> std::io::Result<()> {
+        let mut out = std::io::BufWriter::new(out);
+        let ws = &checked.workspace;
+        let names = Names::ids(ws);
+        let problems = checked.problems.iter().map(|p| Item {
+            level: Level::ERROR,
+            title: terminal(&p.message),
+            id: None,
+            span: p.span,
+            help: p.help.clone(),
+        });
+        let findings = checked
+            .analysis
             .iter()
-            .map(|p| Item {
-                level: Level::ERROR,
-                title: terminal(&p.message),
-                id: None,
-                span: &p.span,
-                help: p.help.as_deref(),
-            })
-            .collect();
-        if let Some(a) = outcome.analysis {
-            items.extend(a.findings.iter().map(|f| Item {
+            .flat_map(|a| &a.findings)
+            .map(|f| Item {
                 level: match f.severity {
                     Severity::Error => Level::ERROR,
                     Severity::Warning => Level::WARNING,
                     Severity::Info => Level::INFO,
                 },
-                title: terminal(&f.message),
-                id: Some(f.rule),
-                span: &f.marker,
-                help: f.help.as_deref(),
-            }));
-        }
+                title: terminal(&f.message(&names)),
+                id: Some(f.rule.name),
+                span: f.at,
+                help: Some(f.help(&names)),
+            });
         let renderer = self.renderer();
-        let mut out = String::new();
         let mut current_file = None;
-        for item in &items {
+        for item in problems.chain(findings) {
+            let file = ws.sources.get(item.span.file);
             if current_file != Some(item.span.file) {
                 current_file = Some(item.span.file);
-                let name = terminal(&sources.get(item.span.file).display);
-                let _ = writeln!(
+                let name = terminal(&file.display);
+                writeln!(
                     out,
                     "{}",
                     self.paint(Style::new().bold().underline(), &name)
-                );
+                )?;
             }
-            let _ = writeln!(out, "{}\n", renderer.render(&[group(sources, item)]));
+            writeln!(out, "{}\n", renderer.render(&[group(file, &item)]))?;
         }
-        out.push_str(&self.summary(outcome));
-        out
+        out.write_all(self.summary(checked).as_bytes())?;
+        out.flush()
     }
 
-    fn summary(&self, outcome: &CheckOutcome) -> String {
-        let ws = &outcome.loaded.workspace;
-        let problems = outcome.loaded.problems.len();
+    /// The whole output as a string (for tests and snapshots).
+    pub fn render(&self, checked: &Checked) -> String {
+        let mut out = Vec::new();
+        self.write(checked, &mut out)
+            .expect("writing to memory cannot fail");
+        String::from_utf8(out).expect("the terminal presenter writes UTF-8")
+    }
+
+    fn summary(&self, checked: &Checked) -> String {
+        let ws = &checked.workspace;
+        let problems = checked.problems.len();
         if problems > 0 {
-            let files: std::collections::BTreeSet<_> = outcome
-                .loaded
-                .problems
-                .iter()
-                .map(|p| p.span.file)
-                .collect();
+            let files: std::collections::BTreeSet<_> =
+                checked.problems.iter().map(|p| p.span.file).collect();
             let text = format!(
                 "invalid workspace: {} in {}; fix {} to see findings",
                 plural(problems, "problem"),
@@ -111,10 +120,10 @@ impl Terminal {
                 self.paint(AnsiColor::Red.on_default().bold(), &text)
             );
         }
-        let Some(a) = outcome.analysis else {
+        let Some(a) = &checked.analysis else {
             return String::new();
         };
-        if outcome.loaded.sources().is_empty() {
+        if checked.model_files == 0 {
             return "no journey files found: give a folder of `.toml` files, or run `cxmap init`\n"
                 .to_owned();
         }
@@ -124,17 +133,17 @@ impl Terminal {
             plural(ws.touchpoint_count(), "touchpoint")
         );
         let mut counts = Vec::new();
-        for (severity, word, color) in [
-            (Severity::Error, "error", AnsiColor::Red),
-            (Severity::Warning, "warning", AnsiColor::Yellow),
-            (Severity::Info, "info", AnsiColor::Cyan),
+        for (severity, color) in [
+            (Severity::Error, AnsiColor::Red),
+            (Severity::Warning, AnsiColor::Yellow),
+            (Severity::Info, AnsiColor::Cyan),
         ] {
             let n = a.count(severity);
             if n > 0 {
                 let text = if severity == Severity::Info {
                     format!("{n} info")
                 } else {
-                    plural(n, word)
+                    plural(n, severity.as_str())
                 };
                 counts.push(self.paint(color.on_default().bold(), &text));
             }
@@ -147,7 +156,7 @@ impl Terminal {
     }
 }
 
-fn plural(n: usize, word: &str) -> String {
+pub fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("1 {word}")
     } else {
@@ -155,38 +164,85 @@ fn plural(n: usize, word: &str) -> String {
     }
 }
 
-/// The lines a span covers (at most a few), sanitised, with the span relative to them.
-fn excerpt(sources: &Sources, span: &Span) -> (usize, String, Range<usize>) {
-    let file = sources.get(span.file);
-    let first = file.line_range(span.range.start);
-    let last = file.line_range(span.range.end.max(span.range.start));
+/// What a diagnostic shows of its file: the line (or lines, at most a few) its span starts
+/// on, sanitised, cut to a window around the span when the line is long; and the span
+/// relative to that text.
+struct Excerpt {
+    line: usize,
+    text: String,
+    span: Range<usize>,
+    /// The text starts inside its line, so its columns are not the line's.
+    windowed: bool,
+}
+
+fn excerpt(file: &SourceFile, span: Span) -> Excerpt {
+    let text = &file.text;
+    let at = (span.start as usize).min(text.len());
+    let first = file.line_range(at);
+    let last = file.line_range((span.end as usize).clamp(at, text.len()));
     // Long multi-line values are cut to their first line.
-    let end = if file.line_col(last.start).0 - file.line_col(first.start).0 > 3 {
+    let mut end = if file.line(last.start) - file.line(first.start) > 3 {
         first.end
     } else {
         last.end
     };
-    let text = terminal_same_length(&file.text[first.start..end]);
-    let start = span.range.start - first.start;
-    let stop = span.range.end.clamp(span.range.start, end) - first.start;
-    let (line, _) = file.line_col(span.range.start);
-    (line, text, start..stop)
+    // A span that starts on a line break (a bare `\r`, the end of the file) sits at its end.
+    let start_in = at.clamp(first.start, first.end);
+    let mut start = first.start;
+    let mut windowed = false;
+    if end - start > WINDOW {
+        let stop_in = (span.end as usize).clamp(start_in, end);
+        let from = floor_char(text, start_in.saturating_sub(WINDOW / 3).max(start));
+        let to = ceil_char(text, (stop_in.max(start_in + 1) + WINDOW / 3).min(end));
+        windowed = from > start;
+        start = from;
+        end = to.max(from);
+    }
+    let shown = terminal_same_length(&text[start..end]);
+    let rel_start = start_in.clamp(start, end) - start;
+    let rel_stop = (span.end as usize).clamp(start_in, end).max(start_in) - start;
+    Excerpt {
+        line: file.line(at),
+        text: shown,
+        span: rel_start..rel_stop.max(rel_start),
+        windowed,
+    }
 }
 
-fn group<'a>(sources: &'a Sources, item: &'a Item) -> Group<'a> {
-    let (line, text, range) = excerpt(sources, item.span);
+fn floor_char(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_char(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+fn group<'a>(file: &'a SourceFile, item: &'a Item) -> Group<'a> {
+    let excerpt = excerpt(file, item.span);
     let mut title = item.level.clone().primary_title(item.title.clone());
     if let Some(id) = item.id {
         title = title.id(id);
     }
-    let path = terminal(&sources.get(item.span.file).display);
-    let mut group = Group::with_title(title).element(
-        Snippet::source(text)
-            .line_start(line)
-            .path(path)
-            .annotation(AnnotationKind::Primary.span(range)),
-    );
-    if let Some(help) = item.help {
+    let path = terminal(&file.display);
+    let snippet = Snippet::source(excerpt.text)
+        .line_start(excerpt.line)
+        .annotation(AnnotationKind::Primary.span(excerpt.span));
+    let mut group = if excerpt.windowed {
+        // The window does not start at the line's start: say where it is ourselves.
+        let (line, column) = file.line_col(item.span.start as usize);
+        Group::with_title(title)
+            .element(Origin::path(path).line(line).char_column(column))
+            .element(snippet)
+    } else {
+        Group::with_title(title).element(snippet.path(path))
+    };
+    if let Some(help) = &item.help {
         group = group.element(Level::HELP.message(terminal(help)));
     }
     group

@@ -1,15 +1,20 @@
 //! The `backstage-influence` rule: its documentation (also printed by `cxmap explain backstage-influence`), metadata and check.
 use std::collections::BTreeMap;
 
-use super::{Context, Rule, list_ids};
-use crate::analyse::finding::{Finding, Severity};
+use super::{Context, Rule};
+use crate::analyse::finding::{Finding, Severity, Subject};
+use crate::analyse::names::Names;
+use crate::model::TouchpointRef;
 
 pub static RULE: Rule = Rule {
     name: "backstage-influence",
     default_severity: Severity::Info,
     summary: "A department that is not customer-facing shapes what the customer experiences",
+    points_at: "the department's first mark in the journey: the `owner` value of the first touchpoint it owns, or its entry in `supported_by` of the first customer-facing touchpoint it supports",
     doc: DOC,
     check,
+    message,
+    help,
 };
 
 const DOC: &str = r#"
@@ -55,66 +60,98 @@ champion = "Ana Ruiz"
 "#;
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for (journey, graph) in cx.journeys() {
-        // department -> (touchpoints it owns, customer-facing touchpoints it supports)
-        let mut involved: BTreeMap<usize, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
-        for (i, tp) in journey.touchpoints.iter().enumerate() {
-            for &d in &tp.owners {
-                if !cx.workspace.departments[d].customer_facing {
-                    involved.entry(d).or_default().0.push(i);
-                }
-            }
-            if tp.is_customer_facing() {
-                for &d in &tp.supported_by {
-                    if !cx.workspace.departments[d].customer_facing {
-                        involved.entry(d).or_default().1.push(i);
-                    }
-                }
+    let ws = cx.workspace;
+    for (d, dept) in ws.departments.iter().enumerate() {
+        if dept.customer_facing {
+            continue;
+        }
+        let inv = &cx.facts.departments[d];
+        // journey → (touchpoints it owns, customer-facing touchpoints it supports)
+        let mut by_journey: BTreeMap<usize, (Vec<TouchpointRef>, Vec<TouchpointRef>)> =
+            BTreeMap::new();
+        for &t in &inv.owns {
+            by_journey.entry(t.journey).or_default().0.push(t);
+        }
+        for &t in &inv.supports {
+            if ws.touchpoint(t).is_customer_facing() {
+                by_journey.entry(t.journey).or_default().1.push(t);
             }
         }
-        for (d, (owned, supported)) in involved {
-            let mut affected: Vec<usize> = owned
+        for (j, (owned, supported)) in by_journey {
+            let reach = owned
                 .iter()
                 .copied()
-                .filter(|&i| journey.touchpoints[i].is_customer_facing())
-                .chain(supported.iter().copied())
-                .chain(graph.first_customer_facing_downstream(journey, owned.iter().copied()))
-                .collect();
-            affected.sort_unstable();
-            affected.dedup();
-            if affected.is_empty() {
-                continue;
+                .filter(|&t| ws.touchpoint(t).is_customer_facing())
+                .chain(supported.iter().copied());
+            let downstream = cx.facts.graphs[j]
+                .first_customer_facing_downstream(
+                    &ws.journeys[j],
+                    owned.iter().map(|t| t.touchpoint),
+                )
+                .into_iter()
+                .map(|i| TouchpointRef::new(j, i));
+            let f = cx
+                .on_department(&RULE, d, where_first(cx, d, &owned, &supported))
+                .in_journey(j)
+                .reaching(reach)
+                .with_context(downstream);
+            if !f.reach.is_empty() || !f.context.is_empty() {
+                out.push(f);
             }
-            let first = owned
-                .iter()
-                .chain(&supported)
-                .min()
-                .copied()
-                .unwrap_or(affected[0]);
-            let at = &journey.touchpoints[first];
-            let dept = &cx.workspace.departments[d];
-            let names = list_ids(affected.iter().map(|&i| journey.touchpoints[i].id.as_str()));
-            let mut f = RULE.finding(
-                Some(journey),
-                &dept.id,
-                format!(
-                    "backstage department `{}` affects the customer at {names} in journey `{}`",
-                    dept.id, journey.id
-                ),
-                &at.span,
-                if at.owners.contains(&d) {
-                    at.owner_span.as_ref().unwrap_or(&at.id_span)
-                } else {
-                    &at.id_span
-                },
-            );
-            f.help = Some(format!(
-                "involve `{}` in this journey's CX reviews and share these touchpoints' customer metrics with it",
-                dept.id
-            ));
-            let ji = cx.journey_index(journey);
-            f.reach = affected.iter().map(|&i| (ji, i)).collect();
-            out.push(f);
         }
     }
+}
+
+/// The department's first mark in the journey: the `owner` value of the first touchpoint it
+/// owns, or the `supported_by` entry of the first customer-facing one it supports.
+fn where_first(
+    cx: &Context,
+    d: usize,
+    owned: &[TouchpointRef],
+    supported: &[TouchpointRef],
+) -> crate::source::Span {
+    let first_owned = owned.first().copied();
+    let first_supported = supported.first().copied();
+    match (first_owned, first_supported) {
+        (Some(o), None) => {
+            let tp = cx.workspace.touchpoint(o);
+            tp.spans.owner.unwrap_or(tp.spans.id)
+        }
+        (Some(o), Some(s)) if o <= s => {
+            let tp = cx.workspace.touchpoint(o);
+            tp.spans.owner.unwrap_or(tp.spans.id)
+        }
+        (_, Some(s)) => {
+            let tp = cx.workspace.touchpoint(s);
+            let k = tp
+                .supported_by
+                .iter()
+                .position(|&x| x == d)
+                .expect("it supports this touchpoint");
+            tp.spans.supported_by[k]
+        }
+        (None, None) => unreachable!("a department with no touchpoint in this journey"),
+    }
+}
+
+fn message(f: &Finding, n: &Names) -> String {
+    let (Subject::Department(d), Some(j)) = (f.subject, f.journey) else {
+        unreachable!("backstage-influence is about a department in a journey")
+    };
+    format!(
+        "backstage department {} affects the customer at {} in journey {}",
+        n.department(d),
+        n.touchpoints(&f.touchpoints_named()),
+        n.journey(j)
+    )
+}
+
+fn help(f: &Finding, n: &Names) -> String {
+    let Subject::Department(d) = f.subject else {
+        unreachable!("backstage-influence is about a department")
+    };
+    format!(
+        "involve {} in this journey's CX reviews and share these touchpoints' customer metrics with it",
+        n.department(d)
+    )
 }

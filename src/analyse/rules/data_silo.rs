@@ -1,13 +1,17 @@
 //! The `data-silo` rule: its documentation (also printed by `cxmap explain data-silo`), metadata and check.
 use super::{Context, Rule};
-use crate::analyse::finding::{Finding, Severity};
+use crate::analyse::finding::{Finding, Severity, Subject};
+use crate::analyse::names::Names;
 
 pub static RULE: Rule = Rule {
     name: "data-silo",
     default_severity: Severity::Warning,
     summary: "Customer data is held by exactly one department",
+    points_at: "the data's `held_by` value",
     doc: DOC,
     check,
+    message,
+    help,
 };
 
 const DOC: &str = r#"
@@ -40,27 +44,31 @@ held_by = ["customer-care", "sales", "field-service"]
 "#;
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for (di, data) in cx.workspace.data.iter().enumerate() {
-        let [holder] = data.held_by.as_slice() else {
+    for (d, data) in cx.workspace.data.iter().enumerate() {
+        if data.sole_holder().is_none() {
             continue;
-        };
-        let holder = cx.department_id(*holder);
-        let mut f = RULE.finding(
-            None,
-            &data.id,
-            format!("data `{}` is held only by `{holder}`", data.id),
-            &data.span,
-            &data.held_by_span,
-        );
-        f.help = Some("share it with the departments whose touchpoints use it".into());
-        // The customer feels a silo wherever the data is needed.
-        for (journey, _) in cx.journeys() {
-            for tp in &journey.touchpoints {
-                if tp.is_customer_facing() && tp.uses.contains(&di) {
-                    f.reach.push(cx.at(journey, tp));
-                }
-            }
         }
-        out.push(f);
+        // The customer feels a silo wherever the data is needed.
+        let users = cx.facts.data[d]
+            .used_by
+            .iter()
+            .copied()
+            .filter(|&t| cx.workspace.touchpoint(t).is_customer_facing());
+        out.push(cx.on_data(&RULE, d, data.held_by_span).reaching(users));
     }
+}
+
+fn message(f: &Finding, n: &Names) -> String {
+    let Subject::Data(d) = f.subject else {
+        unreachable!("data-silo is about data")
+    };
+    format!(
+        "data {} is held only by {}",
+        n.data(d),
+        n.departments(&n.ws.data[d].held_by)
+    )
+}
+
+fn help(_: &Finding, _: &Names) -> String {
+    "share it with the departments whose touchpoints use it".into()
 }

@@ -1,13 +1,18 @@
 //! The `ends-at-purchase` rule: its documentation (also printed by `cxmap explain ends-at-purchase`), metadata and check.
 use super::{Context, Rule};
-use crate::analyse::finding::{Finding, Severity};
+use crate::analyse::finding::{Finding, Severity, Subject};
+use crate::analyse::names::Names;
+use crate::model::TouchpointRef;
 
 pub static RULE: Rule = Rule {
     name: "ends-at-purchase",
     default_severity: Severity::Warning,
     summary: "A journey has a purchase but nothing the customer sees after it",
+    points_at: "the journey's `id`",
     doc: DOC,
     check,
+    message,
+    help,
 };
 
 const DOC: &str = r#"
@@ -52,7 +57,7 @@ owner = "customer-care"
 "#;
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for (journey, graph) in cx.journeys() {
+    for (j, journey, graph) in cx.journeys() {
         let has_purchase = journey.touchpoints.iter().any(|t| t.purchase);
         let after = journey
             .touchpoints
@@ -60,21 +65,25 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             .zip(&graph.after_purchase)
             .any(|(t, &after)| after && t.is_customer_facing());
         if has_purchase && !after {
-            let mut f = RULE.finding(
-                Some(journey),
-                &journey.id,
-                format!("journey `{}` ends at the purchase", journey.id),
-                &journey.span,
-                &journey.id_span,
-            );
-            f.help = Some("add the customer-facing steps after the purchase: delivery, onboarding, first use, support".into());
-            f.reach = journey
+            let purchases = journey
                 .touchpoints
                 .iter()
-                .filter(|t| t.purchase && t.is_customer_facing())
-                .map(|t| cx.at(journey, t))
-                .collect();
-            out.push(f);
+                .enumerate()
+                .filter(|(_, t)| t.purchase && t.is_customer_facing())
+                .map(|(i, _)| TouchpointRef::new(j, i));
+            out.push(cx.on_journey(&RULE, j, journey.id_span).reaching(purchases));
         }
     }
+}
+
+fn message(f: &Finding, n: &Names) -> String {
+    let Subject::Journey(j) = f.subject else {
+        unreachable!("ends-at-purchase is about a journey")
+    };
+    format!("journey {} ends at the purchase", n.journey(j))
+}
+
+fn help(_: &Finding, _: &Names) -> String {
+    "add the customer-facing steps after the purchase: delivery, onboarding, first use, support"
+        .into()
 }

@@ -1,13 +1,17 @@
 //! The `inaccessible-data` rule: its documentation (also printed by `cxmap explain inaccessible-data`), metadata and check.
-use super::{Context, Rule, list_ids};
-use crate::analyse::finding::{Finding, Severity};
+use super::{Context, Rule};
+use crate::analyse::finding::{Detail, Finding, Severity, Subject};
+use crate::analyse::names::Names;
 
 pub static RULE: Rule = Rule {
     name: "inaccessible-data",
     default_severity: Severity::Warning,
     summary: "A touchpoint uses data that none of its owners hold",
+    points_at: "the entry of `uses` that names the data",
     doc: DOC,
     check,
+    message,
+    help,
 };
 
 const DOC: &str = r#"
@@ -47,33 +51,38 @@ held_by = ["billing", "customer-care"]
 "#;
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for (journey, _) in cx.journeys() {
-        for tp in journey.touchpoints.iter().filter(|t| !t.owners.is_empty()) {
-            for &d in &tp.uses {
-                let data = &cx.workspace.data[d];
-                if tp.owners.iter().any(|o| data.held_by.contains(o)) {
-                    continue;
-                }
-                let owners = list_ids(tp.owners.iter().map(|&o| cx.department_id(o)));
-                let mut f = RULE.finding(
-                    Some(journey),
-                    &tp.id,
-                    format!(
-                        "touchpoint `{}` uses data `{}`, which its owner {owners} does not hold",
-                        tp.id, data.id
-                    ),
-                    &tp.span,
-                    &tp.id_span,
-                );
-                f.help = Some(format!(
-                    "add {owners} to `held_by` of data `{}`, or change who owns this step",
-                    data.id
-                ));
-                if tp.is_customer_facing() {
-                    f.reach = vec![cx.at(journey, tp)];
-                }
-                out.push(f);
+    for (t, tp) in cx.touchpoints() {
+        if tp.owners.is_empty() {
+            continue; // left to `unowned-touchpoint`
+        }
+        for (&d, &at) in tp.uses.iter().zip(&tp.spans.uses) {
+            let held_by = &cx.workspace.data[d].held_by;
+            if !tp.owners.iter().any(|o| held_by.contains(o)) {
+                out.push(cx.on_touchpoint(&RULE, t, at).with_detail(Detail::Data(d)));
             }
         }
     }
+}
+
+fn message(f: &Finding, n: &Names) -> String {
+    let (Subject::Touchpoint(t), Some(Detail::Data(d))) = (f.subject, f.detail) else {
+        unreachable!("inaccessible-data is about a touchpoint and data")
+    };
+    format!(
+        "touchpoint {} uses data {}, which its owner {} does not hold",
+        n.touchpoint(t),
+        n.data(d),
+        n.departments(&n.ws.touchpoint(t).owners)
+    )
+}
+
+fn help(f: &Finding, n: &Names) -> String {
+    let (Subject::Touchpoint(t), Some(Detail::Data(d))) = (f.subject, f.detail) else {
+        unreachable!("inaccessible-data is about a touchpoint and data")
+    };
+    format!(
+        "add {} to `held_by` of data {}, or change who owns this step",
+        n.departments(&n.ws.touchpoint(t).owners),
+        n.data(d)
+    )
 }

@@ -1,13 +1,17 @@
 //! The `missing-champion` rule: its documentation (also printed by `cxmap explain missing-champion`), metadata and check.
 use super::{Context, Rule};
-use crate::analyse::finding::{Finding, Severity};
+use crate::analyse::finding::{Finding, Severity, Subject};
+use crate::analyse::names::Names;
 
 pub static RULE: Rule = Rule {
     name: "missing-champion",
     default_severity: Severity::Warning,
     summary: "A department that owns or supports touchpoints has no CX champion",
+    points_at: "the department's `id`",
     doc: DOC,
     check,
+    message,
+    help,
 };
 
 const DOC: &str = r#"
@@ -42,27 +46,21 @@ champion = "Tomasz Nowak"
 "#;
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let n = cx.workspace.departments.len();
-    let mut involved = vec![false; n];
-    for journey in &cx.workspace.journeys {
-        for tp in &journey.touchpoints {
-            for &d in tp.owners.iter().chain(&tp.supported_by) {
-                involved[d] = true;
-            }
-        }
-    }
     for (d, dept) in cx.workspace.departments.iter().enumerate() {
-        if !involved[d] || dept.champion.is_some() {
-            continue;
+        if cx.facts.departments[d].is_involved() && dept.champion.is_none() {
+            out.push(cx.on_department(&RULE, d, dept.id_span));
         }
-        let mut f = RULE.finding(
-            None,
-            &dept.id,
-            format!("department `{}` has no CX champion", dept.id),
-            &dept.span,
-            &dept.id_span,
-        );
-        f.help = Some("add `champion = \"<name>\"`: the person who brings the customer into this team's decisions".into());
-        out.push(f);
     }
+}
+
+fn message(f: &Finding, n: &Names) -> String {
+    let Subject::Department(d) = f.subject else {
+        unreachable!("missing-champion is about a department")
+    };
+    format!("department {} has no CX champion", n.department(d))
+}
+
+fn help(_: &Finding, _: &Names) -> String {
+    "add `champion = \"<name>\"`: the person who brings the customer into this team's decisions"
+        .into()
 }

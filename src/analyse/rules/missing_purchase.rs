@@ -1,13 +1,17 @@
 //! The `missing-purchase` rule: its documentation (also printed by `cxmap explain missing-purchase`), metadata and check.
 use super::{Context, Rule};
-use crate::analyse::finding::{Finding, Severity};
+use crate::analyse::finding::{Finding, Severity, Subject};
+use crate::analyse::names::Names;
 
 pub static RULE: Rule = Rule {
     name: "missing-purchase",
     default_severity: Severity::Info,
     summary: "A journey has no purchase touchpoint",
+    points_at: "the journey's `id`",
     doc: DOC,
     check,
+    message,
+    help,
 };
 
 const DOC: &str = r#"
@@ -42,19 +46,20 @@ purchase = true
 "#;
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for (journey, _) in cx.journeys() {
+    for (j, journey, _) in cx.journeys() {
         if !journey.touchpoints.iter().any(|t| t.purchase) {
-            let mut f = RULE.finding(
-                Some(journey),
-                &journey.id,
-                format!("journey `{}` has no purchase touchpoint", journey.id),
-                &journey.span,
-                &journey.id_span,
-            );
-            f.help = Some(
-                "mark the step where the customer buys or commits with `purchase = true`".into(),
-            );
-            out.push(f);
+            out.push(cx.on_journey(&RULE, j, journey.id_span));
         }
     }
+}
+
+fn message(f: &Finding, n: &Names) -> String {
+    let Subject::Journey(j) = f.subject else {
+        unreachable!("missing-purchase is about a journey")
+    };
+    format!("journey {} has no purchase touchpoint", n.journey(j))
+}
+
+fn help(_: &Finding, _: &Names) -> String {
+    "mark the step where the customer buys or commits with `purchase = true`".into()
 }

@@ -2,14 +2,19 @@
 //! `Why it matters`, `Example`, `Instead`), the metadata, and a `check` function.
 //!
 //! [`RULES`] is the one registry that the checker, `cxmap rules`, `cxmap explain`, the SARIF
-//! presenter, `docs/rules.md` and the tests all iterate.
+//! presenter, `docs/rules.md` and the tests all iterate. Code outside a rule's file refers to
+//! the rule by its static (`rules::DATA_SILO`), never by its name as a string.
 
 use std::fmt::Write;
 
-use super::finding::{Finding, Severity};
+use super::facts::Facts;
+use super::finding::{Finding, Severity, Subject};
 use super::graph::JourneyGraph;
-use crate::load::source::Span;
-use crate::model::{Journey, Workspace};
+use super::names::Names;
+use crate::model::{
+    DataIdx, DepartmentIdx, Journey, JourneyIdx, Touchpoint, TouchpointRef, Workspace,
+};
+use crate::source::Span;
 
 mod backstage_influence;
 mod data_silo;
@@ -25,35 +30,67 @@ mod unowned_data;
 mod unowned_touchpoint;
 mod unreachable_touchpoint;
 
-/// What a rule looks at.
+pub use backstage_influence::RULE as BACKSTAGE_INFLUENCE;
+pub use data_silo::RULE as DATA_SILO;
+pub use ends_at_purchase::RULE as ENDS_AT_PURCHASE;
+pub use inaccessible_data::RULE as INACCESSIBLE_DATA;
+pub use missing_champion::RULE as MISSING_CHAMPION;
+pub use missing_purchase::RULE as MISSING_PURCHASE;
+pub use pain_point::RULE as PAIN_POINT;
+pub use seller_owns_aftercare::RULE as SELLER_OWNS_AFTERCARE;
+pub use shared_ownership::RULE as SHARED_OWNERSHIP;
+pub use uninvolved_department::RULE as UNINVOLVED_DEPARTMENT;
+pub use unowned_data::RULE as UNOWNED_DATA;
+pub use unowned_touchpoint::RULE as UNOWNED_TOUCHPOINT;
+pub use unreachable_touchpoint::RULE as UNREACHABLE_TOUCHPOINT;
+
+/// What a rule looks at: the model and the facts computed once for every rule.
 pub struct Context<'a> {
     pub workspace: &'a Workspace,
-    /// One per journey, in the same order as `workspace.journeys`.
-    pub graphs: &'a [JourneyGraph],
+    pub facts: &'a Facts,
 }
 
 impl<'a> Context<'a> {
-    /// Journeys with their graphs.
-    pub fn journeys(&self) -> impl Iterator<Item = (&'a Journey, &'a JourneyGraph)> {
-        self.workspace.journeys.iter().zip(self.graphs)
+    /// Journeys with their index and graph.
+    pub fn journeys(&self) -> impl Iterator<Item = (JourneyIdx, &'a Journey, &'a JourneyGraph)> {
+        self.workspace
+            .journeys
+            .iter()
+            .zip(&self.facts.graphs)
+            .enumerate()
+            .map(|(j, (journey, graph))| (j, journey, graph))
     }
 
-    /// The index of a journey of this workspace (rules iterate references; this recovers the
-    /// index in constant time from the reference's place in the vector).
-    pub fn journey_index(&self, journey: &Journey) -> usize {
-        index_in(&self.workspace.journeys, journey)
+    /// Every touchpoint of the workspace with its reference.
+    pub fn touchpoints(&self) -> impl Iterator<Item = (TouchpointRef, &'a Touchpoint)> {
+        self.workspace.touchpoints()
     }
 
-    /// A reference to a touchpoint of a journey of this workspace.
-    pub fn at(&self, journey: &Journey, tp: &crate::model::Touchpoint) -> (usize, usize) {
-        (
-            self.journey_index(journey),
-            index_in(&journey.touchpoints, tp),
-        )
+    /// A finding about a touchpoint: in its journey, reaching it when the customer sees it.
+    pub fn on_touchpoint(&self, rule: &'static Rule, t: TouchpointRef, at: Span) -> Finding {
+        let reach = self
+            .workspace
+            .touchpoint(t)
+            .is_customer_facing()
+            .then_some(t);
+        Finding::new(rule, Subject::Touchpoint(t), at)
+            .in_journey(t.journey)
+            .reaching(reach)
     }
 
-    pub fn department_id(&self, idx: usize) -> &'a str {
-        &self.workspace.departments[idx].id
+    /// A finding about a journey, in that journey.
+    pub fn on_journey(&self, rule: &'static Rule, j: JourneyIdx, at: Span) -> Finding {
+        Finding::new(rule, Subject::Journey(j), at).in_journey(j)
+    }
+
+    /// A finding about a department (workspace-wide unless placed in a journey).
+    pub fn on_department(&self, rule: &'static Rule, d: DepartmentIdx, at: Span) -> Finding {
+        Finding::new(rule, Subject::Department(d), at)
+    }
+
+    /// A finding about a data asset (workspace-wide).
+    pub fn on_data(&self, rule: &'static Rule, d: DataIdx, at: Span) -> Finding {
+        Finding::new(rule, Subject::Data(d), at)
     }
 }
 
@@ -63,58 +100,51 @@ pub struct Rule {
     pub default_severity: Severity,
     /// One line, used by `cxmap rules`, SARIF's short description and the report's appendix.
     pub summary: &'static str,
+    /// Where its findings point, in every output (completes "Points at ...").
+    pub points_at: &'static str,
     /// Markdown with the sections What it finds / Why it matters / Example / Instead.
     pub doc: &'static str,
     pub check: fn(&Context, &mut Vec<Finding>),
+    /// The finding's short message, from its typed fields.
+    pub message: fn(&Finding, &Names) -> String,
+    /// What to do about it.
+    pub help: fn(&Finding, &Names) -> String,
+}
+
+impl PartialEq for Rule {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+impl Eq for Rule {}
+
+impl std::fmt::Debug for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name)
+    }
 }
 
 impl Rule {
-    /// A finding of this rule with its default severity (settings are applied later).
-    pub fn finding(
-        &self,
-        journey: Option<&Journey>,
-        subject: &str,
-        message: String,
-        span: &Span,
-        marker: &Span,
-    ) -> Finding {
-        Finding {
-            rule: self.name,
-            severity: self.default_severity,
-            journey: journey.map(|j| j.id.clone()),
-            subject: subject.to_owned(),
-            message,
-            help: None,
-            span: span.clone(),
-            marker: marker.clone(),
-            reach: Vec::new(),
-        }
-    }
-
     /// The full text `cxmap explain` prints and `docs/rules.md` holds.
     pub fn explanation(&self) -> String {
         format!(
-            "# {}\n\nDefault severity: {}. {}\n\n{}\n",
+            "# {}\n\nDefault severity: {}. {}. Points at {}.\n\n{}\n",
             self.name,
             self.default_severity,
             self.summary,
+            self.points_at,
             self.doc.trim()
         )
     }
-}
 
-/// The index of `item` in `items`, which must hold it.
-fn index_in<T>(items: &[T], item: &T) -> usize {
-    let size = std::mem::size_of::<T>().max(1);
-    let offset = std::ptr::from_ref(item)
-        .addr()
-        .wrapping_sub(items.as_ptr().addr());
-    let index = offset / size;
-    assert!(
-        index < items.len() && std::ptr::eq(&raw const items[index], item),
-        "item of this slice"
-    );
-    index
+    /// Its place in [`RULES`].
+    pub fn index(&'static self) -> usize {
+        RULES
+            .iter()
+            .position(|r| *r == self)
+            .expect("every rule is registered")
+    }
 }
 
 /// Every rule, in the order of the contract's table.
@@ -134,8 +164,16 @@ pub static RULES: &[&Rule] = &[
     &uninvolved_department::RULE,
 ];
 
+/// The rule of that name.
 pub fn find(name: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| r.name == name)
+}
+
+/// "did you mean" for a misspelt rule name, else where to find the list.
+pub fn unknown_rule_help(name: &str) -> String {
+    crate::suggest::did_you_mean_or(name, RULES.iter().map(|r| r.name), || {
+        "`cxmap rules` lists the rules".to_owned()
+    })
 }
 
 /// `docs/rules.md`: every rule's explanation, generated so it cannot drift from the code.
@@ -164,16 +202,6 @@ pub fn rules_markdown() -> String {
     out
 }
 
-/// Names a list of ids for a message: `a`, `b` and `c`.
-pub fn list_ids<'a>(ids: impl IntoIterator<Item = &'a str>) -> String {
-    let ids: Vec<String> = ids.into_iter().map(|i| format!("`{i}`")).collect();
-    match ids.as_slice() {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -200,6 +228,7 @@ mod tests {
             }
             assert!(r.doc.contains("```toml"), "{} has no TOML example", r.name);
             assert!(!r.summary.ends_with('.'), "{}", r.name);
+            assert!(!r.points_at.ends_with('.'), "{}", r.name);
         }
     }
 }

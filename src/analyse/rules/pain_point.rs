@@ -1,13 +1,17 @@
 //! The `pain-point` rule: its documentation (also printed by `cxmap explain pain-point`), metadata and check.
 use super::{Context, Rule};
-use crate::analyse::finding::{Finding, Severity};
+use crate::analyse::finding::{Finding, Severity, Subject};
+use crate::analyse::names::Names;
 
 pub static RULE: Rule = Rule {
     name: "pain-point",
     default_severity: Severity::Info,
     summary: "Customers feel bad at this touchpoint (score -1 or -2)",
+    points_at: "the touchpoint's `score` value",
     doc: DOC,
     check,
+    message,
+    help,
 };
 
 const DOC: &str = r#"
@@ -44,24 +48,25 @@ metrics = { ces = 2.1 }
 "#;
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for (journey, _) in cx.journeys() {
-        for tp in &journey.touchpoints {
-            let Some(score) = tp.score.filter(|s| *s <= -1) else {
-                continue;
-            };
-            let mut f = RULE.finding(
-                Some(journey),
-                &tp.id,
-                format!("touchpoint `{}` is a pain point (score {score})", tp.id),
-                &tp.span,
-                tp.score_span.as_ref().unwrap_or(&tp.id_span),
-            );
-            f.help =
-                Some("find the cause with the owning team and the teams that support it".into());
-            if tp.is_customer_facing() {
-                f.reach = vec![cx.at(journey, tp)];
-            }
-            out.push(f);
+    for (t, tp) in cx.touchpoints() {
+        if tp.is_pain_point() {
+            let at = tp.spans.score.unwrap_or(tp.spans.id);
+            out.push(cx.on_touchpoint(&RULE, t, at));
         }
     }
+}
+
+fn message(f: &Finding, n: &Names) -> String {
+    let Subject::Touchpoint(t) = f.subject else {
+        unreachable!("pain-point is about a touchpoint")
+    };
+    let score = n.ws.touchpoint(t).score.unwrap_or_default();
+    format!(
+        "touchpoint {} is a pain point (score {score})",
+        n.touchpoint(t)
+    )
+}
+
+fn help(_: &Finding, _: &Names) -> String {
+    "find the cause with the owning team and the teams that support it".into()
 }

@@ -1,13 +1,18 @@
 //! The `seller-owns-aftercare` rule: its documentation (also printed by `cxmap explain seller-owns-aftercare`), metadata and check.
-use super::{Context, Rule, list_ids};
-use crate::analyse::finding::{Finding, Severity};
+use super::{Context, Rule};
+use crate::analyse::finding::{Finding, Severity, Subject};
+use crate::analyse::names::Names;
+use crate::model::TouchpointRef;
 
 pub static RULE: Rule = Rule {
     name: "seller-owns-aftercare",
     default_severity: Severity::Warning,
     summary: "Everything the customer sees after the purchase is owned by the team that sold",
+    points_at: "the journey's `id`",
     doc: DOC,
     check,
+    message,
+    help,
 };
 
 const DOC: &str = r#"
@@ -50,40 +55,51 @@ supported_by = ["billing"]
 "#;
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for (journey, graph) in cx.journeys() {
+    for (j, journey, graph) in cx.journeys() {
         let sellers = journey.purchase_owners();
-        let aftercare: Vec<_> = journey
-            .touchpoints
-            .iter()
-            .zip(&graph.after_purchase)
-            .filter(|(t, after)| **after && t.is_customer_facing())
-            .map(|(t, _)| t)
+        let aftercare: Vec<usize> = (0..journey.touchpoints.len())
+            .filter(|&i| graph.after_purchase[i] && journey.touchpoints[i].is_customer_facing())
             .collect();
         if aftercare.is_empty() {
             continue;
         }
-        let all_sellers = aftercare
-            .iter()
-            .all(|t| t.sole_owner().is_some_and(|o| sellers.contains(&o)));
-        if !all_sellers {
-            continue;
+        let all_sellers = aftercare.iter().all(|&i| {
+            journey.touchpoints[i]
+                .sole_owner()
+                .is_some_and(|o| sellers.contains(&o))
+        });
+        if all_sellers {
+            let reach = aftercare.into_iter().map(|i| TouchpointRef::new(j, i));
+            out.push(cx.on_journey(&RULE, j, journey.id_span).reaching(reach));
         }
-        let mut owners: Vec<usize> = aftercare.iter().filter_map(|t| t.sole_owner()).collect();
-        owners.sort_unstable();
-        owners.dedup();
-        let owners = list_ids(owners.iter().map(|&d| cx.department_id(d)));
-        let mut f = RULE.finding(
-            Some(journey),
-            &journey.id,
-            format!(
-                "after the purchase, journey `{}` is served only by {owners}, who sold it",
-                journey.id
-            ),
-            &journey.span,
-            &journey.id_span,
-        );
-        f.help = Some("give the after-sale touchpoints to the teams that serve customers: care, operations, billing".into());
-        f.reach = aftercare.iter().map(|t| cx.at(journey, t)).collect();
-        out.push(f);
     }
+}
+
+/// The sellers who serve the customer after the purchase: the owners of what the finding
+/// reaches.
+fn aftercare_owners(f: &Finding, n: &Names) -> Vec<usize> {
+    let mut owners: Vec<usize> = f
+        .reach
+        .iter()
+        .filter_map(|&t| n.ws.touchpoint(t).sole_owner())
+        .collect();
+    owners.sort_unstable();
+    owners.dedup();
+    owners
+}
+
+fn message(f: &Finding, n: &Names) -> String {
+    let Subject::Journey(j) = f.subject else {
+        unreachable!("seller-owns-aftercare is about a journey")
+    };
+    format!(
+        "after the purchase, journey {} is served only by {}, who sold it",
+        n.journey(j),
+        n.departments(&aftercare_owners(f, n))
+    )
+}
+
+fn help(_: &Finding, _: &Names) -> String {
+    "give the after-sale touchpoints to the teams that serve customers: care, operations, billing"
+        .into()
 }

@@ -1,13 +1,17 @@
 //! The `shared-ownership` rule: its documentation (also printed by `cxmap explain shared-ownership`), metadata and check.
-use super::{Context, Rule, list_ids};
-use crate::analyse::finding::{Finding, Severity};
+use super::{Context, Rule};
+use crate::analyse::finding::{Finding, Severity, Subject};
+use crate::analyse::names::Names;
 
 pub static RULE: Rule = Rule {
     name: "shared-ownership",
     default_severity: Severity::Warning,
     summary: "A touchpoint is owned by two or more departments, so no single team is accountable",
+    points_at: "the touchpoint's `owner` value",
     doc: DOC,
     check,
+    message,
+    help,
 };
 
 const DOC: &str = r#"
@@ -41,21 +45,25 @@ supported_by = ["sales"]
 "#;
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for (journey, _) in cx.journeys() {
-        for tp in journey.touchpoints.iter().filter(|t| t.owners.len() >= 2) {
-            let owners = list_ids(tp.owners.iter().map(|&d| cx.department_id(d)));
-            let mut f = RULE.finding(
-                Some(journey),
-                &tp.id,
-                format!("touchpoint `{}` is owned by {owners}", tp.id),
-                &tp.span,
-                tp.owner_span.as_ref().unwrap_or(&tp.id_span),
-            );
-            f.help = Some("keep one `owner` and move the others to `supported_by`".into());
-            if tp.is_customer_facing() {
-                f.reach = vec![cx.at(journey, tp)];
-            }
-            out.push(f);
+    for (t, tp) in cx.touchpoints() {
+        if tp.owners.len() >= 2 {
+            let at = tp.spans.owner.unwrap_or(tp.spans.id);
+            out.push(cx.on_touchpoint(&RULE, t, at));
         }
     }
+}
+
+fn message(f: &Finding, n: &Names) -> String {
+    let Subject::Touchpoint(t) = f.subject else {
+        unreachable!("shared-ownership is about a touchpoint")
+    };
+    format!(
+        "touchpoint {} is owned by {}",
+        n.touchpoint(t),
+        n.departments(&n.ws.touchpoint(t).owners)
+    )
+}
+
+fn help(_: &Finding, _: &Names) -> String {
+    "keep one `owner` and move the others to `supported_by`".into()
 }

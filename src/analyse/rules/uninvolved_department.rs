@@ -1,13 +1,17 @@
 //! The `uninvolved-department` rule: its documentation (also printed by `cxmap explain uninvolved-department`), metadata and check.
 use super::{Context, Rule};
-use crate::analyse::finding::{Finding, Severity};
+use crate::analyse::finding::{Finding, Severity, Subject};
+use crate::analyse::names::Names;
 
 pub static RULE: Rule = Rule {
     name: "uninvolved-department",
     default_severity: Severity::Info,
     summary: "A department owns, supports and holds nothing in any journey",
+    points_at: "the department's `id`",
     doc: DOC,
     check,
+    message,
+    help,
 };
 
 const DOC: &str = r#"
@@ -44,31 +48,31 @@ supported_by = ["finance"]
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let ws = cx.workspace;
-    let mut involved = vec![false; ws.departments.len()];
-    for journey in &ws.journeys {
-        if let Some(o) = journey.owner {
-            involved[o] = true;
-        }
-        for tp in &journey.touchpoints {
-            for &d in tp.owners.iter().chain(&tp.supported_by) {
-                involved[d] = true;
-            }
-        }
-    }
+    let mut holds = vec![false; ws.departments.len()];
     for data in &ws.data {
         for &d in &data.held_by {
-            involved[d] = true;
+            holds[d] = true;
         }
     }
-    for (dept, _) in ws.departments.iter().zip(&involved).filter(|(_, i)| !**i) {
-        let mut f = RULE.finding(
-            None,
-            &dept.id,
-            format!("department `{}` is not involved in any journey", dept.id),
-            &dept.span,
-            &dept.id_span,
-        );
-        f.help = Some("map where its work reaches the customer: as an owner, in `supported_by`, or in `held_by`".into());
-        out.push(f);
+    for (d, dept) in ws.departments.iter().enumerate() {
+        let inv = &cx.facts.departments[d];
+        if !inv.is_involved() && inv.owns_journeys.is_empty() && !holds[d] {
+            out.push(cx.on_department(&RULE, d, dept.id_span));
+        }
     }
+}
+
+fn message(f: &Finding, n: &Names) -> String {
+    let Subject::Department(d) = f.subject else {
+        unreachable!("uninvolved-department is about a department")
+    };
+    format!(
+        "department {} is not involved in any journey",
+        n.department(d)
+    )
+}
+
+fn help(_: &Finding, _: &Names) -> String {
+    "map where its work reaches the customer: as an owner, in `supported_by`, or in `held_by`"
+        .into()
 }

@@ -1,13 +1,17 @@
 //! The `unowned-data` rule: its documentation (also printed by `cxmap explain unowned-data`), metadata and check.
 use super::{Context, Rule};
-use crate::analyse::finding::{Finding, Severity};
+use crate::analyse::finding::{Finding, Severity, Subject};
+use crate::analyse::names::Names;
 
 pub static RULE: Rule = Rule {
     name: "unowned-data",
     default_severity: Severity::Warning,
     summary: "Customer data is held by no department",
+    points_at: "the data's `held_by` value",
     doc: DOC,
     check,
+    message,
+    help,
 };
 
 const DOC: &str = r#"
@@ -40,15 +44,20 @@ held_by = ["marketing", "customer-care"]
 "#;
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for data in cx.workspace.data.iter().filter(|d| d.held_by.is_empty()) {
-        let mut f = RULE.finding(
-            None,
-            &data.id,
-            format!("data `{}` is held by no department", data.id),
-            &data.span,
-            &data.held_by_span,
-        );
-        f.help = Some("list the departments that keep this data in `held_by`".into());
-        out.push(f);
+    for (d, data) in cx.workspace.data.iter().enumerate() {
+        if data.held_by.is_empty() {
+            out.push(cx.on_data(&RULE, d, data.held_by_span));
+        }
     }
+}
+
+fn message(f: &Finding, n: &Names) -> String {
+    let Subject::Data(d) = f.subject else {
+        unreachable!("unowned-data is about data")
+    };
+    format!("data {} is held by no department", n.data(d))
+}
+
+fn help(_: &Finding, _: &Names) -> String {
+    "list the departments that keep this data in `held_by`".into()
 }

@@ -1,13 +1,17 @@
 //! The `unowned-touchpoint` rule: its documentation (also printed by `cxmap explain unowned-touchpoint`), metadata and check.
 use super::{Context, Rule};
-use crate::analyse::finding::{Finding, Severity};
+use crate::analyse::finding::{Finding, Severity, Subject};
+use crate::analyse::names::Names;
 
 pub static RULE: Rule = Rule {
     name: "unowned-touchpoint",
     default_severity: Severity::Warning,
     summary: "A touchpoint has no owning department",
+    points_at: "the touchpoint's `owner` value (`owner = []`), or its `id` when it has no `owner`",
     doc: DOC,
     check,
+    message,
+    help,
 };
 
 const DOC: &str = r#"
@@ -42,22 +46,21 @@ supported_by = ["it"]
 "#;
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for (journey, _) in cx.journeys() {
-        for tp in journey.touchpoints.iter().filter(|t| t.owners.is_empty()) {
-            let mut f = RULE.finding(
-                Some(journey),
-                &tp.id,
-                format!("touchpoint `{}` has no owner", tp.id),
-                &tp.span,
-                tp.owner_span.as_ref().unwrap_or(&tp.id_span),
-            );
-            f.help = Some(
-                "add `owner = \"<department id>\"`: the one team accountable for this step".into(),
-            );
-            if tp.is_customer_facing() {
-                f.reach = vec![cx.at(journey, tp)];
-            }
-            out.push(f);
+    for (t, tp) in cx.touchpoints() {
+        if tp.owners.is_empty() {
+            let at = tp.spans.owner.unwrap_or(tp.spans.id);
+            out.push(cx.on_touchpoint(&RULE, t, at));
         }
     }
+}
+
+fn message(f: &Finding, n: &Names) -> String {
+    let Subject::Touchpoint(t) = f.subject else {
+        unreachable!("unowned-touchpoint is about a touchpoint")
+    };
+    format!("touchpoint {} has no owner", n.touchpoint(t))
+}
+
+fn help(_: &Finding, _: &Names) -> String {
+    "add `owner = \"<department id>\"`: the one team accountable for this step".into()
 }

@@ -1,13 +1,18 @@
 //! The `unreachable-touchpoint` rule: its documentation (also printed by `cxmap explain unreachable-touchpoint`), metadata and check.
 use super::{Context, Rule};
-use crate::analyse::finding::{Finding, Severity};
+use crate::analyse::finding::{Finding, Severity, Subject};
+use crate::analyse::names::Names;
+use crate::model::TouchpointRef;
 
 pub static RULE: Rule = Rule {
     name: "unreachable-touchpoint",
     default_severity: Severity::Warning,
     summary: "No entry of the journey leads to a touchpoint",
+    points_at: "the touchpoint's `id`",
     doc: DOC,
     check,
+    message,
+    help,
 };
 
 const DOC: &str = r#"
@@ -47,28 +52,30 @@ next = ["order", "delivery"]
 "#;
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for (journey, graph) in cx.journeys() {
-        for (tp, _) in journey
-            .touchpoints
-            .iter()
-            .zip(&graph.reachable)
-            .filter(|(_, r)| !**r)
-        {
-            let mut f = RULE.finding(
-                Some(journey),
-                &tp.id,
-                format!(
-                    "touchpoint `{}` cannot be reached from the start of journey `{}`",
-                    tp.id, journey.id
-                ),
-                &tp.span,
-                &tp.id_span,
-            );
-            f.help = Some(format!(
-                "add `\"{}\"` to the `next` of the step that leads here",
-                tp.id
-            ));
-            out.push(f);
+    for (j, journey, graph) in cx.journeys() {
+        for (i, tp) in journey.touchpoints.iter().enumerate() {
+            if !graph.reachable[i] {
+                // A step no customer can get to is a gap in the map, not a moment that
+                // reaches customers: it reaches nothing.
+                let t = TouchpointRef::new(j, i);
+                out.push(cx.on_touchpoint(&RULE, t, tp.spans.id).reaching(None));
+            }
         }
     }
+}
+
+fn message(f: &Finding, n: &Names) -> String {
+    let Subject::Touchpoint(t) = f.subject else {
+        unreachable!("unreachable-touchpoint is about a touchpoint")
+    };
+    format!(
+        "touchpoint {} cannot be reached from the start of journey {}",
+        n.touchpoint(t),
+        n.journey(t.journey)
+    )
+}
+
+fn help(f: &Finding, n: &Names) -> String {
+    let id = f.subject.id(n.ws);
+    format!("add `\"{id}\"` to the `next` of the step that leads here")
 }

@@ -5,13 +5,19 @@
 
 use std::collections::BTreeMap;
 
+use super::DiagramInput;
+use super::card::{CARD_W, card_text, draw_card};
+use super::columns::Columns;
+use super::connectors::{connector_around, curve_through, edge_label, self_loop};
 use super::layout;
-use super::scene::{Anchor, Canvas, Rect, Role, Scene, num};
-use super::{
-    ALERT, ALERT_FILL, BAND, CARD_W, DiagramInput, GOOD, HANDOFF, INK, LINE, LegendEntry, MUTED,
-    Swatch, card_text, curve_through, department_color, draw_card, draw_legend, mark_legend, text,
+use super::legend::{LegendEntry, Swatch, draw_legend, mark_legend};
+use super::palette::{
+    ALERT, ALERT_FILL, BAND, HANDOFF, INK, LINE, MUTED, department_color, tone_color,
 };
-use super::{Columns, TitleBlock, connector_around, edge_label, self_loop};
+use super::scene::{Anchor, Canvas, Rect, Role, Scene, num};
+use super::text;
+use super::title::TitleBlock;
+use crate::model::Tone;
 
 const MARGIN: f32 = 32.0;
 const CURVE_H: f32 = 120.0;
@@ -36,8 +42,8 @@ pub fn scene(input: &DiagramInput) -> Scene {
     let l = layout::layer(j);
     let ncols = l.columns.len();
 
-    let lane_of = |t: usize| match j.touchpoints[t].owners.first() {
-        Some(&d) => Lane::Department(d),
+    let lane_of = |t: usize| match j.touchpoints[t].lead_owner() {
+        Some(d) => Lane::Department(d),
         None => Lane::NoOwner,
     };
     let mut front: Vec<Lane> = Vec::new();
@@ -80,10 +86,8 @@ pub fn scene(input: &DiagramInput) -> Scene {
             }
         }
     }
-    let mut texts: Vec<_> = j
-        .touchpoints
-        .iter()
-        .map(|tp| Some(card_text(input, tp, false)))
+    let mut texts: Vec<_> = (0..j.touchpoints.len())
+        .map(|t| Some(card_text(input, t, false)))
         .collect();
     let heights: Vec<f32> = texts
         .iter()
@@ -368,9 +372,9 @@ pub fn scene(input: &DiagramInput) -> Scene {
         }
     }
 
-    for (t, tp) in j.touchpoints.iter().enumerate() {
-        let text = texts[t].take().expect("each card drawn once");
-        draw_card(&mut canvas, input, tp, card_rect[t], text);
+    for (t, text) in texts.iter_mut().enumerate() {
+        let text = text.take().expect("each card drawn once");
+        draw_card(&mut canvas, input, t, card_rect[t], text);
     }
 
     emotion_curve(&mut canvas, input, &card_rect, width, header);
@@ -506,13 +510,8 @@ fn emotion_curve(canvas: &mut Canvas, input: &DiagramInput, cards: &[Rect], widt
     }
     canvas.path(d.trim_end().to_owned(), INK, 2.0, false, false);
     for (x, s) in points {
-        let color = if s < 0.0 {
-            ALERT
-        } else if s > 0.0 {
-            GOOD
-        } else {
-            LINE
-        };
+        // An averaged point takes the tone of its rounded score.
+        let color = tone_color(Tone::of(s.round() as i8));
         canvas.circle(x, y_of(s), 5.0, color, Some("#ffffff"));
     }
 }

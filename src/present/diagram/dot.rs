@@ -15,7 +15,8 @@ use graphviz_rust::dot_structures::{
 };
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 
-use super::{ALERT, ALERT_FILL, BACKSTAGE_FILL, DiagramInput, HANDOFF, LINE, department_color};
+use super::DiagramInput;
+use super::palette::{ALERT, ALERT_FILL, BACKSTAGE_FILL, HANDOFF, LINE, department_color};
 use crate::present::escape::{dot_inner, dot_string};
 
 fn attr(key: &str, value: Id) -> Attribute {
@@ -58,7 +59,7 @@ pub fn map(input: &DiagramInput) -> String {
         ])),
     ];
     for (i, tp) in j.touchpoints.iter().enumerate() {
-        let unowned = input.unowned(tp);
+        let unowned = input.unowned(i);
         let mut parts = vec![dot_inner(&tp.name)];
         let owner = if unowned {
             "NO OWNER".to_owned()
@@ -114,7 +115,7 @@ pub fn map(input: &DiagramInput) -> String {
     }
     for (i, tp) in j.touchpoints.iter().enumerate() {
         for step in &tp.next {
-            let handoff = tp.owners.first() != j.touchpoints[step.to].owners.first();
+            let handoff = j.is_handoff(i, step);
             let mut attributes = vec![attr("color", fixed(if handoff { HANDOFF } else { LINE }))];
             if handoff {
                 attributes.push(attr("penwidth", fixed("1.8")));

@@ -2,13 +2,16 @@
 //! owning department, `next` steps as connectors (loops drawn as arcs below), edge labels,
 //! and a legend.
 
+use super::DiagramInput;
+use super::card::{CARD_W, card_text, draw_card};
+use super::columns::Columns;
+use super::connectors::{connector_around, curve_through, edge_label, self_loop};
 use super::layout::{self, Slot};
+use super::legend::{LegendEntry, Swatch, department_legend, draw_legend, mark_legend};
+use super::palette::{BAND, HANDOFF, INK, LINE, MUTED};
 use super::scene::{Anchor, Canvas, Rect, Role, Scene};
-use super::{
-    BAND, CARD_W, DiagramInput, HANDOFF, INK, LINE, MUTED, card_text, curve_through,
-    department_legend, draw_card, draw_legend, mark_legend, text,
-};
-use super::{Columns, TitleBlock, connector_around, edge_label, self_loop};
+use super::text;
+use super::title::TitleBlock;
 
 const MARGIN: f32 = 32.0;
 const STAGE_HEADER: f32 = 34.0;
@@ -19,12 +22,9 @@ const DUMMY_H: f32 = 12.0;
 pub fn scene(input: &DiagramInput) -> Scene {
     let j = input.journey;
     let l = layout::layer(j);
-    let texts: Vec<_> = j
-        .touchpoints
-        .iter()
-        .map(|tp| Some(card_text(input, tp, true)))
+    let mut texts: Vec<_> = (0..j.touchpoints.len())
+        .map(|t| Some(card_text(input, t, true)))
         .collect();
-    let mut texts = texts;
 
     let cols = Columns::new(&l, MARGIN, COLUMN_GAP);
     let col_x = &cols.x;
@@ -148,7 +148,7 @@ pub fn scene(input: &DiagramInput) -> Scene {
     for (ei, e) in l.edges.iter().enumerate() {
         let from = slot_rect[&Slot::Touchpoint(e.from)];
         let to = slot_rect[&Slot::Touchpoint(e.to)];
-        let handoff = j.touchpoints[e.from].owners.first() != j.touchpoints[e.to].owners.first();
+        let handoff = j.touchpoints[e.from].lead_owner() != j.touchpoints[e.to].lead_owner();
         let color = if handoff { HANDOFF } else { LINE };
         if e.from == e.to {
             let (d, at) = self_loop(from);
@@ -194,10 +194,10 @@ pub fn scene(input: &DiagramInput) -> Scene {
         }
     }
 
-    for (t, tp) in j.touchpoints.iter().enumerate() {
+    for (t, text) in texts.iter_mut().enumerate() {
         let rect = slot_rect[&Slot::Touchpoint(t)];
-        let text = texts[t].take().expect("each card drawn once");
-        draw_card(&mut canvas, input, tp, rect, text);
+        let text = text.take().expect("each card drawn once");
+        draw_card(&mut canvas, input, t, rect, text);
     }
 
     title.draw(&mut canvas);
@@ -205,13 +205,13 @@ pub fn scene(input: &DiagramInput) -> Scene {
     // Legend.
     let mut entries = department_legend(input);
     entries.extend(mark_legend(input));
-    entries.push(super::LegendEntry {
-        swatch: super::Swatch::Line(HANDOFF, false),
+    entries.push(LegendEntry {
+        swatch: Swatch::Line(HANDOFF, false),
         label: "hand-off between departments".into(),
     });
     if loops > 0 {
-        entries.push(super::LegendEntry {
-            swatch: super::Swatch::Line(LINE, true),
+        entries.push(LegendEntry {
+            swatch: Swatch::Line(LINE, true),
             label: "loop back".into(),
         });
     }
@@ -237,8 +237,10 @@ pub fn scene(input: &DiagramInput) -> Scene {
 /// A plain-text description for screen readers and the SVG `<desc>`.
 pub fn describe(input: &DiagramInput) -> String {
     let j = input.journey;
-    let unowned = j.touchpoints.iter().filter(|t| input.unowned(t)).count();
-    let pains = j.touchpoints.iter().filter(|t| input.pain(t)).count();
+    let unowned = (0..j.touchpoints.len())
+        .filter(|&t| input.unowned(t))
+        .count();
+    let pains = (0..j.touchpoints.len()).filter(|&t| input.pain(t)).count();
     format!(
         "{} touchpoints in {} stages; {} without an owner; {} pain points.",
         j.touchpoints.len(),

@@ -1,10 +1,12 @@
 //! Small inline-SVG charts for the report, drawn with the diagram toolkit (`Scene`), so they
 //! share its fixed font metrics, escaping and deterministic output.
 
+use super::column_name;
 use crate::analyse::figures::{Figures, JourneyFigures};
-use crate::model::Workspace;
+use crate::model::{Journey, Tone, Workspace};
+use crate::present::diagram::palette::{ALERT, INK, MUTED, department_color, tone_color};
 use crate::present::diagram::scene::{Anchor, Canvas, Rect, Role, Scene, num};
-use crate::present::diagram::{ALERT, GOOD, INK, LINE, MUTED, department_color, svg, text};
+use crate::present::diagram::{svg, text};
 
 const FONT: f32 = 12.0;
 
@@ -86,7 +88,8 @@ pub fn ownership_bars(ws: &Workspace, figures: &Figures) -> String {
         description: figures
             .scorecards
             .iter()
-            .map(|s| format!("{}: {} owned, {} supported", s.name, s.owned, s.supported))
+            .zip(&ws.departments)
+            .map(|(s, d)| format!("{}: {} owned, {} supported", d.name, s.owned, s.supported))
             .collect::<Vec<_>>()
             .join("; "),
         items: c.items,
@@ -114,13 +117,9 @@ fn bar(c: &mut Canvas, rect: Rect, kind: usize, (strong, light): (&'static str, 
 }
 
 /// Touchpoints owned per department and stage, journeys side by side.
-pub fn heatmap(
-    figures: &Figures,
-    department_names: &[String],
-    journey_names: &[(String, String)],
-) -> String {
+pub fn heatmap(ws: &Workspace, figures: &Figures) -> String {
     let hm = &figures.heatmap;
-    let names: Vec<&str> = department_names.iter().map(String::as_str).collect();
+    let names: Vec<&str> = ws.departments.iter().map(|d| d.name.as_str()).collect();
     let label_w = label_width(&names);
     let cell_w = 64.0;
     let cell_h = 26.0;
@@ -139,7 +138,7 @@ pub fn heatmap(
     let stage_lines: Vec<Vec<String>> = hm
         .columns
         .iter()
-        .map(|(_, s)| text::wrap(s, 10.0, false, cell_w - 6.0))
+        .map(|&(j, c)| text::wrap(&column_name(ws, j, c), 10.0, false, cell_w - 6.0))
         .collect();
     let stage_h = stage_lines.iter().map(Vec::len).max().unwrap_or(1) as f32 * 12.5;
     let mut c = Canvas::default();
@@ -154,10 +153,7 @@ pub fn heatmap(
         }
         let x0 = xs[start];
         let x1 = xs[i - 1] + cell_w;
-        let name = journey_names
-            .iter()
-            .find(|(id, _)| id == j)
-            .map_or(j.as_str(), |(_, n)| n.as_str());
+        let name = &ws.journeys[*j].name;
         let lines = text::wrap(name, 11.0, true, x1 - x0 - 4.0);
         journey_h = journey_h.max(lines.len() as f32 * 13.75);
         c.lines(
@@ -186,12 +182,12 @@ pub fn heatmap(
     }
     let top = header + stage_h + 8.0;
     let max = hm.max.max(1) as f32;
-    for (r, ((_, counts), name)) in hm.rows.iter().zip(department_names).enumerate() {
+    for (r, (counts, name)) in hm.rows.iter().zip(&names).enumerate() {
         let y = top + r as f32 * cell_h;
         c.label(
             label_w - 10.0,
             y + 17.0,
-            name.clone(),
+            (*name).to_owned(),
             FONT,
             false,
             INK,
@@ -253,11 +249,19 @@ fn shade(share: f32) -> &'static str {
 }
 
 /// The customer's feelings through one journey, touchpoint by touchpoint.
-pub fn emotion(journey_id: &str, jf: &JourneyFigures) -> Option<String> {
+pub fn emotion(journey: &Journey, jf: &JourneyFigures) -> Option<String> {
     if jf.emotion.is_empty() {
         return None;
     }
-    let n = jf.emotion.len();
+    let scored: Vec<(&str, i8)> = jf
+        .emotion
+        .iter()
+        .map(|&t| {
+            let tp = &journey.touchpoints[t];
+            (tp.name.as_str(), tp.score.unwrap_or_default())
+        })
+        .collect();
+    let n = scored.len();
     let left = 80.0;
     let step = if n > 1 {
         (640.0f32 / (n - 1) as f32).clamp(18.0, 120.0)
@@ -269,10 +273,9 @@ pub fn emotion(journey_id: &str, jf: &JourneyFigures) -> Option<String> {
     let plot_h = 110.0;
     let y_of = |s: f32| top + (2.0 - s) / 4.0 * plot_h;
     let labelled = n <= 12;
-    let label_lines: Vec<Vec<String>> = jf
-        .emotion
+    let label_lines: Vec<Vec<String>> = scored
         .iter()
-        .map(|(_, name, _)| {
+        .map(|(name, _)| {
             if labelled {
                 text::wrap(name, 10.0, false, step.max(60.0) - 8.0)
             } else {
@@ -306,11 +309,10 @@ pub fn emotion(journey_id: &str, jf: &JourneyFigures) -> Option<String> {
             false,
         );
     }
-    let points: Vec<(f32, f32, i8)> = jf
-        .emotion
+    let points: Vec<(f32, f32, i8)> = scored
         .iter()
         .enumerate()
-        .map(|(i, (_, _, s))| (left + 12.0 + i as f32 * step, y_of(f32::from(*s)), *s))
+        .map(|(i, (_, s))| (left + 12.0 + i as f32 * step, y_of(f32::from(*s)), *s))
         .collect();
     let d: Vec<String> = points
         .iter()
@@ -319,11 +321,7 @@ pub fn emotion(journey_id: &str, jf: &JourneyFigures) -> Option<String> {
         .collect();
     c.path(d.join(" "), INK, 2.0, false, false);
     for ((x, y, s), lines) in points.iter().zip(label_lines) {
-        let color = match s {
-            s if *s < 0 => ALERT,
-            s if *s > 0 => GOOD,
-            _ => LINE,
-        };
+        let color = tone_color(Tone::of(*s));
         c.circle(*x, *y, 5.0, color, Some("#ffffff"));
         if !lines.is_empty() {
             let w = step.max(60.0) - 8.0;
@@ -351,12 +349,11 @@ pub fn emotion(journey_id: &str, jf: &JourneyFigures) -> Option<String> {
     Some(svg::write(&Scene {
         width,
         height,
-        id_prefix: svg::id_prefix(journey_id, "emotion"),
+        id_prefix: svg::id_prefix(&journey.id, "emotion"),
         title: "How the customer feels, step by step".to_owned(),
-        description: jf
-            .emotion
+        description: scored
             .iter()
-            .map(|(_, name, s)| format!("{name}: {s}"))
+            .map(|(name, s)| format!("{name}: {s}"))
             .collect::<Vec<_>>()
             .join("; "),
         items: c.items,

@@ -1,11 +1,14 @@
-//! `report --format json`: the figures and findings for BI tools (shape in `docs/report.md`).
+//! `report --format json`: the figures and findings for BI tools (shape in `docs/report.md`),
+//! with ids where the figures hold indices.
 
 use serde::Serialize;
 
+use super::{column_name, custody_name};
 use crate::analyse::Analysis;
-use crate::analyse::figures::Figures;
-use crate::load::source::Sources;
-use crate::model::Workspace;
+use crate::analyse::figures::{Figures, FindingCounts, Ownership};
+use crate::analyse::priorities::Priority;
+use crate::model::{TouchpointRef, Workspace};
+use crate::present::json::Findings;
 
 #[derive(Serialize)]
 struct Report<'a> {
@@ -13,17 +16,247 @@ struct Report<'a> {
     organization: Option<&'a str>,
     north_star: Option<&'a str>,
     date: Option<&'a str>,
-    figures: &'a Figures,
-    findings: Vec<crate::present::json::Finding<'a>>,
+    figures: FiguresJson<'a>,
+    findings: Findings<'a>,
 }
 
-pub fn render(
-    ws: &Workspace,
-    sources: &Sources,
-    analysis: &Analysis,
-    figures: &Figures,
-    date: Option<&str>,
-) -> String {
+#[derive(Serialize)]
+struct FiguresJson<'a> {
+    journeys: usize,
+    touchpoints: usize,
+    customer_facing_touchpoints: usize,
+    departments: usize,
+    ownership: OwnershipJson,
+    data_silos: Vec<&'a str>,
+    unowned_data: Vec<&'a str>,
+    journeys_ending_at_purchase: Vec<&'a str>,
+    backstage_departments_affecting_customers: Vec<&'a str>,
+    customer_touching_departments_without_champion: Vec<&'a str>,
+    priorities: Vec<PriorityJson<'a>>,
+    scorecards: Vec<ScorecardJson<'a>>,
+    heatmap: HeatmapJson<'a>,
+    custody: Vec<CustodyJson<'a>>,
+    journey_figures: Vec<JourneyJson<'a>>,
+    findings: CountsJson,
+}
+
+#[derive(Serialize)]
+struct OwnershipJson {
+    single: usize,
+    shared: usize,
+    none: usize,
+    coverage: f64,
+}
+
+#[derive(Serialize)]
+struct CountsJson {
+    error: usize,
+    warning: usize,
+    info: usize,
+}
+
+#[derive(Serialize)]
+struct PriorityJson<'a> {
+    change: String,
+    talk_to: Vec<&'a str>,
+    rule: &'static str,
+    why: &'static str,
+    reach: usize,
+    impact: u32,
+    touchpoints: Vec<(&'a str, &'a str)>,
+}
+
+#[derive(Serialize)]
+struct ScorecardJson<'a> {
+    department: &'a str,
+    name: &'a str,
+    customer_facing: bool,
+    champion: Option<&'a str>,
+    owned: usize,
+    owned_customer_facing: usize,
+    supported: usize,
+    pain_points_owned: usize,
+    data_held_alone: Vec<&'a str>,
+    journeys: Vec<&'a str>,
+    handoffs_out: usize,
+    handoffs_in: usize,
+}
+
+#[derive(Serialize)]
+struct HeatmapJson<'a> {
+    columns: Vec<(&'a str, String)>,
+    rows: Vec<(&'a str, &'a [usize])>,
+    max: usize,
+}
+
+#[derive(Serialize)]
+struct CustodyJson<'a> {
+    data: &'a str,
+    name: &'a str,
+    silo: bool,
+    cells: Vec<&'static str>,
+}
+
+#[derive(Serialize)]
+struct JourneyJson<'a> {
+    journey: &'a str,
+    touchpoints: usize,
+    customer_facing: usize,
+    handoffs: usize,
+    customer_facing_after_purchase: usize,
+    /// (touchpoint id, name, score), in stage order.
+    emotion: Vec<(&'a str, &'a str, i8)>,
+    /// (touchpoint name, metric, value), in file order.
+    metrics: Vec<(&'a str, &'a str, f64)>,
+    findings: CountsJson,
+}
+
+fn counts(c: FindingCounts) -> CountsJson {
+    CountsJson {
+        error: c.error,
+        warning: c.warning,
+        info: c.info,
+    }
+}
+
+fn ownership(o: Ownership) -> OwnershipJson {
+    OwnershipJson {
+        single: o.single,
+        shared: o.shared,
+        none: o.none,
+        coverage: o.coverage,
+    }
+}
+
+fn touchpoint_ids(ws: &Workspace, t: TouchpointRef) -> (&str, &str) {
+    (&ws.journeys[t.journey].id, &ws.touchpoint(t).id)
+}
+
+fn priority<'a>(ws: &'a Workspace, p: &Priority) -> PriorityJson<'a> {
+    PriorityJson {
+        change: p.change.sentence(ws),
+        talk_to: p
+            .talk_to
+            .iter()
+            .map(|&d| ws.departments[d].id.as_str())
+            .collect(),
+        rule: p.rule.name,
+        why: p.rule.summary,
+        reach: p.reach.len(),
+        impact: p.impact,
+        touchpoints: p.reach.iter().map(|&t| touchpoint_ids(ws, t)).collect(),
+    }
+}
+
+fn figures<'a>(ws: &'a Workspace, f: &'a Figures) -> FiguresJson<'a> {
+    let dept = |d: &usize| ws.departments[*d].id.as_str();
+    let data = |d: &usize| ws.data[*d].id.as_str();
+    let journey = |j: &usize| ws.journeys[*j].id.as_str();
+    FiguresJson {
+        journeys: f.journeys,
+        touchpoints: f.touchpoints,
+        customer_facing_touchpoints: f.customer_facing_touchpoints,
+        departments: f.departments,
+        ownership: ownership(f.ownership),
+        data_silos: f.data_silos.iter().map(data).collect(),
+        unowned_data: f.unowned_data.iter().map(data).collect(),
+        journeys_ending_at_purchase: f.journeys_ending_at_purchase.iter().map(journey).collect(),
+        backstage_departments_affecting_customers: f
+            .backstage_departments_affecting_customers
+            .iter()
+            .map(dept)
+            .collect(),
+        customer_touching_departments_without_champion: f
+            .customer_touching_departments_without_champion
+            .iter()
+            .map(dept)
+            .collect(),
+        priorities: f.priorities.iter().map(|p| priority(ws, p)).collect(),
+        scorecards: f
+            .scorecards
+            .iter()
+            .zip(&ws.departments)
+            .map(|(s, d)| ScorecardJson {
+                department: &d.id,
+                name: &d.name,
+                customer_facing: d.customer_facing,
+                champion: d.champion.as_deref(),
+                owned: s.owned,
+                owned_customer_facing: s.owned_customer_facing,
+                supported: s.supported,
+                pain_points_owned: s.pain_points_owned,
+                data_held_alone: s.data_held_alone.iter().map(data).collect(),
+                journeys: s.journeys.iter().map(journey).collect(),
+                handoffs_out: s.handoffs_out,
+                handoffs_in: s.handoffs_in,
+            })
+            .collect(),
+        heatmap: HeatmapJson {
+            columns: f
+                .heatmap
+                .columns
+                .iter()
+                .map(|&(j, c)| (journey(&j), column_name(ws, j, c)))
+                .collect(),
+            rows: f
+                .heatmap
+                .rows
+                .iter()
+                .zip(&ws.departments)
+                .map(|(r, d)| (d.id.as_str(), r.as_slice()))
+                .collect(),
+            max: f.heatmap.max,
+        },
+        custody: f
+            .custody
+            .iter()
+            .zip(&ws.data)
+            .map(|(row, d)| CustodyJson {
+                data: &d.id,
+                name: &d.name,
+                silo: row.silo,
+                cells: row.cells.iter().map(|&c| custody_name(c)).collect(),
+            })
+            .collect(),
+        journey_figures: f
+            .journey_figures
+            .iter()
+            .zip(&ws.journeys)
+            .map(|(jf, j)| JourneyJson {
+                journey: &j.id,
+                touchpoints: jf.touchpoints,
+                customer_facing: jf.customer_facing,
+                handoffs: jf.handoffs,
+                customer_facing_after_purchase: jf.customer_facing_after_purchase,
+                emotion: jf
+                    .emotion
+                    .iter()
+                    .map(|&t| {
+                        let tp = &j.touchpoints[t];
+                        (
+                            tp.id.as_str(),
+                            tp.name.as_str(),
+                            tp.score.unwrap_or_default(),
+                        )
+                    })
+                    .collect(),
+                metrics: j
+                    .touchpoints
+                    .iter()
+                    .flat_map(|t| {
+                        t.metrics
+                            .iter()
+                            .map(move |(k, v)| (t.name.as_str(), k.as_str(), *v))
+                    })
+                    .collect(),
+                findings: counts(jf.findings),
+            })
+            .collect(),
+        findings: counts(f.findings),
+    }
+}
+
+pub fn render(ws: &Workspace, analysis: &Analysis, date: Option<&str>) -> String {
     let report = Report {
         cxmap_version: env!("CARGO_PKG_VERSION"),
         organization: ws.organization.as_ref().map(|o| o.name.as_str()),
@@ -32,12 +265,11 @@ pub fn render(
             .as_ref()
             .and_then(|o| o.north_star.as_deref()),
         date,
-        figures,
-        findings: analysis
-            .findings
-            .iter()
-            .map(|f| crate::present::json::Finding::new(f, sources))
-            .collect(),
+        figures: figures(ws, &analysis.figures),
+        findings: Findings {
+            findings: &analysis.findings,
+            workspace: ws,
+        },
     };
     let mut s = serde_json::to_string_pretty(&report).expect("plain data serialises");
     s.push('\n');

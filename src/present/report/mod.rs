@@ -12,17 +12,15 @@ pub mod markdown;
 use serde::Serialize;
 
 use crate::analyse::Analysis;
-use crate::analyse::figures::{Custody, Figures};
-use crate::analyse::rules;
-use crate::load::source::Sources;
+use crate::analyse::figures::{Custody, Figures, HeatmapColumn};
+use crate::analyse::finding::Finding;
+use crate::analyse::names::Names;
 use crate::model::Workspace;
 
 /// A report of one analysed workspace, ready to be written in any format.
 pub struct Report<'a> {
     ws: &'a Workspace,
-    sources: &'a Sources,
     analysis: &'a Analysis,
-    figures: Figures,
     date: Option<String>,
     /// File-name stems of the journeys (see `present::file_stems`).
     stems: Vec<String>,
@@ -31,40 +29,33 @@ pub struct Report<'a> {
 impl<'a> Report<'a> {
     pub fn new(
         ws: &'a Workspace,
-        sources: &'a Sources,
         analysis: &'a Analysis,
         date: Option<String>,
         stems: Vec<String>,
     ) -> Self {
-        let figures = crate::analyse::figures::compute(ws, analysis);
         Report {
             ws,
-            sources,
             analysis,
-            figures,
             date,
             stems,
         }
     }
 
+    fn figures(&self) -> &'a Figures {
+        &self.analysis.figures
+    }
+
     fn view(&self) -> ReportView {
-        view(
-            self.ws,
-            self.sources,
-            self.analysis,
-            &self.figures,
-            self.date.clone(),
-            &self.stems,
-        )
+        view(self.ws, self.analysis, self.date.clone(), &self.stems)
     }
 
     fn blueprints(&self) -> impl Iterator<Item = String> + '_ {
         use crate::present::diagram::{DiagramInput, blueprint, svg};
-        self.ws.journeys.iter().map(|j| {
+        (0..self.ws.journeys.len()).map(|j| {
             svg::write(&blueprint::scene(&DiagramInput::new(
                 self.ws,
-                j,
                 self.analysis,
+                j,
             )))
         })
     }
@@ -72,19 +63,14 @@ impl<'a> Report<'a> {
     /// The self-contained HTML page.
     pub fn html(&self) -> String {
         let ws = self.ws;
-        let names: Vec<String> = ws.departments.iter().map(|d| d.name.clone()).collect();
-        let journeys: Vec<(String, String)> = ws
-            .journeys
-            .iter()
-            .map(|j| (j.id.clone(), j.name.clone()))
-            .collect();
+        let figures = self.figures();
         let diagrams = html::Diagrams {
-            ownership: charts::ownership_bars(ws, &self.figures),
-            heatmap: charts::heatmap(&self.figures, &names, &journeys),
+            ownership: charts::ownership_bars(ws, figures),
+            heatmap: charts::heatmap(ws, figures),
             journeys: self
                 .blueprints()
-                .zip(ws.journeys.iter().zip(&self.figures.journey_figures))
-                .map(|(b, (j, jf))| (b, charts::emotion(&j.id, jf)))
+                .zip(ws.journeys.iter().zip(&figures.journey_figures))
+                .map(|(b, (j, jf))| (b, charts::emotion(j, jf)))
                 .collect(),
         };
         html::render(&self.view(), &diagrams)
@@ -103,13 +89,7 @@ impl<'a> Report<'a> {
 
     /// The figures and findings as JSON.
     pub fn json(&self) -> String {
-        json::render(
-            self.ws,
-            self.sources,
-            self.analysis,
-            &self.figures,
-            self.date.as_deref(),
-        )
+        json::render(self.ws, self.analysis, self.date.as_deref())
     }
 }
 
@@ -221,63 +201,41 @@ fn metric(v: f64) -> String {
 
 pub fn view(
     ws: &Workspace,
-    sources: &Sources,
     analysis: &Analysis,
-    figures: &Figures,
     date: Option<String>,
     stems: &[String],
 ) -> ReportView {
-    let dept_name = |id: &str| {
-        ws.departments
-            .iter()
-            .find(|d| d.id == id)
-            .map_or(id.to_owned(), |d| d.name.clone())
-    };
-    let data_name = |id: &str| {
-        ws.data
-            .iter()
-            .find(|d| d.id == id)
-            .map_or(id.to_owned(), |d| d.name.clone())
-    };
-    let journey_name = |id: &str| {
-        ws.journeys
-            .iter()
-            .find(|j| j.id == id)
-            .map_or(id.to_owned(), |j| j.name.clone())
-    };
-    let tp_name = |j: &str, t: &str| {
-        ws.journeys
-            .iter()
-            .find(|x| x.id == j)
-            .and_then(|x| x.touchpoints.iter().find(|tp| tp.id == t))
-            .map_or(t.to_owned(), |tp| tp.name.clone())
-    };
+    let figures = &analysis.figures;
+    let dept_name = |d: usize| ws.departments[d].name.clone();
+    let data_name = |d: usize| ws.data[d].name.clone();
+    let journey_name = |j: usize| ws.journeys[j].name.clone();
+    let ids = Names::ids(ws);
     let priorities: Vec<PriorityView> = figures
         .priorities
         .iter()
         .enumerate()
         .map(|(i, p)| PriorityView {
             rank: i + 1,
-            change: p.change.clone(),
-            talk_to: p.talk_to.iter().map(|d| dept_name(d)).collect(),
-            why: p.why.to_owned(),
-            rule: p.rule.to_owned(),
-            reach: p.reach,
+            change: p.change.sentence(ws),
+            talk_to: p.talk_to.iter().map(|&d| dept_name(d)).collect(),
+            why: p.rule.summary.to_owned(),
+            rule: p.rule.name.to_owned(),
+            reach: p.reach.len(),
             impact: p.impact,
             touchpoints: p
-                .touchpoints
+                .reach
                 .iter()
-                .map(|(j, t)| format!("{} ({})", tp_name(j, t), journey_name(j)))
+                .map(|&t| format!("{} ({})", ws.touchpoint(t).name, journey_name(t.journey)))
                 .collect(),
         })
         .collect();
-    let finding_view = |f: &crate::analyse::finding::Finding| {
-        let loc = sources.locate(&f.span);
+    let finding_view = |f: &Finding| {
+        let loc = ws.sources.locate(&f.at);
         FindingView {
             severity: f.severity.as_str(),
-            rule: f.rule,
-            summary: rules::find(f.rule).map_or("", |r| r.summary),
-            message: f.message.clone(),
+            rule: f.rule.name,
+            summary: f.rule.summary,
+            message: f.message(&ids),
             location: format!("{}:{}", loc.file, loc.line),
         }
     };
@@ -296,18 +254,17 @@ pub fn view(
             customer_facing: jf.customer_facing,
             handoffs: jf.handoffs,
             after_purchase: jf.customer_facing_after_purchase,
-            ends_at_purchase: figures.journeys_ending_at_purchase.contains(&j.id),
-            metrics: jf
-                .metrics
+            ends_at_purchase: figures.journeys_ending_at_purchase.contains(&i),
+            metrics: j
+                .touchpoints
                 .iter()
-                .map(|(t, k, v)| (t.clone(), k.clone(), metric(*v)))
+                .flat_map(|t| {
+                    t.metrics
+                        .iter()
+                        .map(move |(k, v)| (t.name.clone(), k.clone(), metric(*v)))
+                })
                 .collect(),
-            findings: analysis
-                .findings
-                .iter()
-                .filter(|f| f.journey.as_deref() == Some(j.id.as_str()))
-                .map(finding_view)
-                .collect(),
+            findings: analysis.in_journey(i).map(finding_view).collect(),
             stem: stem.clone(),
         })
         .collect();
@@ -327,37 +284,38 @@ pub fn view(
         single: figures.ownership.single,
         shared: figures.ownership.shared,
         unowned: figures.ownership.none,
-        data_silos: figures.data_silos.iter().map(|d| data_name(d)).collect(),
-        unowned_data: figures.unowned_data.iter().map(|d| data_name(d)).collect(),
+        data_silos: figures.data_silos.iter().map(|&d| data_name(d)).collect(),
+        unowned_data: figures.unowned_data.iter().map(|&d| data_name(d)).collect(),
         journeys_ending_at_purchase: figures
             .journeys_ending_at_purchase
             .iter()
-            .map(|j| journey_name(j))
+            .map(|&j| journey_name(j))
             .collect(),
         backstage_affecting: figures
             .backstage_departments_affecting_customers
             .iter()
-            .map(|d| dept_name(d))
+            .map(|&d| dept_name(d))
             .collect(),
         without_champion: figures
             .customer_touching_departments_without_champion
             .iter()
-            .map(|d| dept_name(d))
+            .map(|&d| dept_name(d))
             .collect(),
         focus: focus.to_vec(),
         more_priorities: more.iter().take(7).cloned().collect(),
         scorecards: figures
             .scorecards
             .iter()
-            .map(|s| ScorecardView {
-                name: s.name.clone(),
-                customer_facing: s.customer_facing,
-                champion: s.champion.clone(),
+            .zip(&ws.departments)
+            .map(|(s, dept)| ScorecardView {
+                name: dept.name.clone(),
+                customer_facing: dept.customer_facing,
+                champion: dept.champion.clone(),
                 owned: s.owned,
                 owned_customer_facing: s.owned_customer_facing,
                 supported: s.supported,
                 pain_points_owned: s.pain_points_owned,
-                data_held_alone: s.data_held_alone.iter().map(|d| data_name(d)).collect(),
+                data_held_alone: s.data_held_alone.iter().map(|&d| data_name(d)).collect(),
                 journeys: s.journeys.len(),
                 handoffs_in: s.handoffs_in,
                 handoffs_out: s.handoffs_out,
@@ -367,31 +325,25 @@ pub fn view(
             .heatmap
             .columns
             .iter()
-            .map(|(j, s)| (journey_name(j), s.clone()))
+            .map(|&(j, c)| (journey_name(j), column_name(ws, j, c)))
             .collect(),
         heatmap_rows: figures
             .heatmap
             .rows
             .iter()
+            .enumerate()
             .map(|(d, r)| (dept_name(d), r.clone()))
             .collect(),
         custody_departments: ws.departments.iter().map(|d| d.name.clone()).collect(),
         custody: figures
             .custody
             .iter()
-            .map(|row| CustodyView {
-                name: row.name.clone(),
+            .zip(&ws.data)
+            .map(|(row, data)| CustodyView {
+                name: data.name.clone(),
                 silo: row.silo,
-                nobody: !row.cells.contains(&Custody::Holds),
-                cells: row
-                    .cells
-                    .iter()
-                    .map(|c| match c {
-                        Custody::Holds => "holds",
-                        Custody::UsesWithoutHolding => "uses-without-holding",
-                        Custody::None => "none",
-                    })
-                    .collect(),
+                nobody: row.held_by_nobody,
+                cells: row.cells.iter().map(|&c| custody_name(c)).collect(),
             })
             .collect(),
         journey_sections,
@@ -402,5 +354,23 @@ pub fn view(
             figures.findings.info,
         ),
         version: env!("CARGO_PKG_VERSION"),
+    }
+}
+
+/// A heatmap column as people read it: the stage's name, `(all)` or `(no stage)`.
+pub fn column_name(ws: &Workspace, j: usize, column: HeatmapColumn) -> String {
+    match column {
+        HeatmapColumn::Stage(s) => ws.journeys[j].stages[s].clone(),
+        HeatmapColumn::All => "(all)".to_owned(),
+        HeatmapColumn::NoStage => "(no stage)".to_owned(),
+    }
+}
+
+/// A custody cell as the views and the JSON name it.
+pub fn custody_name(c: Custody) -> &'static str {
+    match c {
+        Custody::Holds => "holds",
+        Custody::UsesWithoutHolding => "uses-without-holding",
+        Custody::None => "none",
     }
 }

@@ -1,41 +1,44 @@
-//! Source files as read from disk, and the mapping from byte spans to line and column.
+//! Source files as read from disk, byte spans into them, and the mapping from a span to the
+//! line and column people read.
 //!
-//! Spans travel through the model as byte ranges; only presenters turn them into
-//! line:column through [`SourceFile::line_col`].
+//! Architecture invariant: a leaf. This module depends on nothing else in cxmap, so the model,
+//! the loader, the analysis and the presenters can all point at the TOML without depending on
+//! each other. Spans travel through the model as byte ranges; only presenters turn them into
+//! line:column through [`Sources::locate`].
 
 use std::ops::Range;
 use std::path::PathBuf;
 
 /// Index of a file in [`Sources`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct FileId(pub usize);
+pub struct FileId(pub u32);
 
-/// A place in a source file: which file and which bytes.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+/// A place in a source file: which file and which bytes. Twelve bytes: the model keeps many
+/// (files are at most a few MiB, so `u32` offsets are plenty).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Span {
     pub file: FileId,
-    pub range: Range<usize>,
-}
-
-impl Ord for Span {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        (self.file, self.range.start, self.range.end).cmp(&(
-            other.file,
-            other.range.start,
-            other.range.end,
-        ))
-    }
-}
-
-impl PartialOrd for Span {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
+    pub start: u32,
+    pub end: u32,
 }
 
 impl Span {
     pub fn new(file: FileId, range: Range<usize>) -> Self {
-        Span { file, range }
+        let clamp = |v: usize| u32::try_from(v).unwrap_or(u32::MAX);
+        Span {
+            file,
+            start: clamp(range.start),
+            end: clamp(range.end.max(range.start)),
+        }
+    }
+
+    /// An empty span at a byte offset.
+    pub fn at(file: FileId, offset: usize) -> Self {
+        Span::new(file, offset..offset)
+    }
+
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
     }
 }
 
@@ -60,6 +63,12 @@ impl SourceFile {
             text,
             line_starts,
         }
+    }
+
+    /// 1-based line of a byte offset.
+    pub fn line(&self, offset: usize) -> usize {
+        self.line_starts
+            .partition_point(|&s| s <= offset.min(self.text.len()))
     }
 
     /// 1-based line and column (in characters) of a byte offset.
@@ -102,15 +111,15 @@ pub struct Sources {
 impl Sources {
     pub fn add(&mut self, file: SourceFile) -> FileId {
         self.files.push(file);
-        FileId(self.files.len() - 1)
+        FileId(u32::try_from(self.files.len() - 1).expect("fewer than 2^32 files"))
     }
 
     pub fn get(&self, id: FileId) -> &SourceFile {
-        &self.files[id.0]
+        &self.files[id.0 as usize]
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
-        self.files.iter().enumerate().map(|(i, f)| (FileId(i), f))
+        self.files.iter().zip(0u32..).map(|(f, i)| (FileId(i), f))
     }
 
     pub fn len(&self) -> usize {
@@ -124,7 +133,7 @@ impl Sources {
     /// File, line and column of a span's start.
     pub fn locate(&self, span: &Span) -> Location {
         let file = self.get(span.file);
-        let (line, column) = file.line_col(span.range.start);
+        let (line, column) = file.line_col(span.start as usize);
         Location {
             file: file.display.clone(),
             line,

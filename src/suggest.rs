@@ -1,4 +1,7 @@
-//! "Did you mean" for misspelt keys and ids.
+//! "Did you mean" for misspelt keys, ids, rule names and spreadsheet headers: the one place
+//! that decides what is close enough to suggest and how the hint reads.
+//!
+//! Architecture invariant: a leaf; it knows nothing of cxmap's types.
 
 /// The candidate closest to `word`, if it is close enough to be a likely typo.
 pub fn did_you_mean<'a, I>(word: &str, candidates: I) -> Option<&'a str>
@@ -38,21 +41,36 @@ where
     best.filter(|(score, _)| *score >= 0.6).map(|(_, c)| c)
 }
 
+/// "did you mean `x`?" when a candidate is close enough, else `otherwise`.
+pub fn did_you_mean_or<'a, I>(
+    word: &str,
+    candidates: I,
+    otherwise: impl FnOnce() -> String,
+) -> String
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    match did_you_mean(word, candidates) {
+        Some(c) => format!("did you mean `{c}`?"),
+        None => otherwise(),
+    }
+}
+
 /// A "help" line for an unknown name: a suggestion when there is one, else the known names.
 pub fn help_for_unknown(word: &str, what: &str, candidates: &[&str]) -> String {
-    if let Some(c) = did_you_mean(word, candidates.iter().copied()) {
-        format!("did you mean `{c}`?")
-    } else if candidates.is_empty() {
-        format!("no {what} is declared in the workspace")
-    } else if candidates.len() <= 12 {
-        let list: Vec<String> = candidates.iter().map(|c| format!("`{c}`")).collect();
-        format!("known {what}s: {}", list.join(", "))
-    } else {
-        format!(
-            "there are {} known {what}s; check the spelling",
-            candidates.len()
-        )
-    }
+    did_you_mean_or(word, candidates.iter().copied(), || {
+        if candidates.is_empty() {
+            format!("no {what} is declared in the workspace")
+        } else if candidates.len() <= 12 {
+            let list: Vec<String> = candidates.iter().map(|c| format!("`{c}`")).collect();
+            format!("known {what}s: {}", list.join(", "))
+        } else {
+            format!(
+                "there are {} known {what}s; check the spelling",
+                candidates.len()
+            )
+        }
+    })
 }
 
 #[cfg(test)]

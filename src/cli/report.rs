@@ -1,0 +1,123 @@
+//! `cxmap report`: the silo report for the VP of customer experience, as one self-contained
+//! HTML page, Markdown with the blueprints beside it, or JSON. All files or none are written.
+
+use std::path::PathBuf;
+
+use clap::ValueEnum;
+
+use super::{Failure, Io, WorkspaceArgs, exit, load_valid};
+use crate::fatal::FatalError;
+use crate::present::{self, files::Output, report::Report};
+
+#[derive(clap::Args, Debug)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub workspace: WorkspaceArgs,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
+    pub format: ReportFormat,
+    /// Output file (default: output/report.html, .md or .json)
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Print this date in the header (YYYY-MM-DD, or `today`); none by default, so reruns
+    /// are byte-identical
+    #[arg(long, value_parser = parse_date)]
+    pub date: Option<String>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReportFormat {
+    Html,
+    Markdown,
+    Json,
+}
+
+fn parse_date(s: &str) -> Result<String, String> {
+    if s == "today" {
+        let days = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_err(|e| e.to_string())?
+            .as_secs()
+            / 86_400;
+        return Ok(civil_date(i64::try_from(days).unwrap_or(0)));
+    }
+    let ok = s.len() == 10
+        && s.char_indices().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                c == '-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
+        && (1..=12).contains(&s[5..7].parse::<u32>().unwrap_or(0))
+        && (1..=31).contains(&s[8..10].parse::<u32>().unwrap_or(0));
+    if ok {
+        Ok(s.to_owned())
+    } else {
+        Err("expected YYYY-MM-DD or `today`".to_owned())
+    }
+}
+
+/// Days since 1970-01-01 to YYYY-MM-DD (Howard Hinnant's civil-from-days algorithm).
+fn civil_date(days: i64) -> String {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+pub fn run(args: &ReportArgs, io: &mut Io) -> Result<u8, Failure> {
+    let checked = match load_valid(&args.workspace, io)? {
+        Ok(x) => x,
+        Err(code) => return Ok(code),
+    };
+    let ws = &checked.workspace;
+    let analysis = checked
+        .analysis
+        .as_ref()
+        .expect("a valid workspace is analysed");
+    let output = args.output.clone().unwrap_or_else(|| {
+        PathBuf::from("output").join(match args.format {
+            ReportFormat::Html => "report.html",
+            ReportFormat::Markdown => "report.md",
+            ReportFormat::Json => "report.json",
+        })
+    });
+    if output.is_dir() {
+        return Err(
+            FatalError::new(format!("`{}` is a folder", output.display()))
+                .with_help("give a file name, e.g. `-o output/report.html`")
+                .into(),
+        );
+    }
+    let stems = present::file_stems(ws.journeys.iter().map(|j| j.id.as_str()))?;
+    let report = Report::new(ws, analysis, args.date.clone(), stems);
+    let files: Vec<Output> = match args.format {
+        ReportFormat::Json => vec![(output.clone(), report.json().into_bytes())],
+        ReportFormat::Html => vec![(output.clone(), report.html().into_bytes())],
+        ReportFormat::Markdown => {
+            let dir = output.parent().map(PathBuf::from).unwrap_or_default();
+            let (markdown, diagrams) = report.markdown();
+            let mut files: Vec<Output> = diagrams
+                .into_iter()
+                .map(|(name, svg)| (dir.join(name), svg.into_bytes()))
+                .collect();
+            files.push((output.clone(), markdown.into_bytes()));
+            files
+        }
+    };
+    present::files::refuse_inputs(&files, &ws.sources)?;
+    present::write_all(&files)?;
+    writeln!(
+        io.stdout,
+        "wrote {}",
+        present::escape::terminal(&output.display().to_string())
+    )?;
+    Ok(exit::OK)
+}

@@ -1,0 +1,31 @@
+//! Invalid input: something wrong with what a user wrote, pointed at a place in a file, with
+//! a plain message and a hint. Loading and configuration both report them; presenters show
+//! them; a workspace with any is never analysed.
+//!
+//! Architecture invariant: depends only on [`crate::source`].
+
+use crate::source::Span;
+
+/// Something wrong with the input, pointed at a place in a file.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Problem {
+    pub span: Span,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl Problem {
+    pub fn new(span: Span, message: impl Into<String>) -> Self {
+        Problem {
+            span,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    #[must_use]
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
