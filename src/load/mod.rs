@@ -14,6 +14,7 @@ mod files;
 mod parse;
 pub mod raw;
 mod resolve;
+mod touchpoints;
 mod values;
 
 use std::path::PathBuf;

@@ -9,15 +9,13 @@ use super::DiagramInput;
 use super::card::{CARD_W, card_text, draw_card};
 use super::columns::Columns;
 use super::connectors::{connector_around, curve_through, edge_label, self_loop};
+use super::emotion;
 use super::layout;
 use super::legend::{LegendEntry, Swatch, draw_legend, mark_legend};
-use super::palette::{
-    ALERT, ALERT_FILL, BAND, HANDOFF, INK, LINE, MUTED, department_color, tone_color,
-};
+use super::palette::{ALERT, ALERT_FILL, BAND, HANDOFF, INK, LINE, MUTED, department_color};
 use super::scene::{Anchor, Canvas, Rect, Role, Scene, num};
 use super::text;
 use super::title::TitleBlock;
-use crate::model::Tone;
 
 const MARGIN: f32 = 32.0;
 const CURVE_H: f32 = 120.0;
@@ -377,7 +375,14 @@ pub fn scene(input: &DiagramInput) -> Scene {
         draw_card(&mut canvas, input, t, card_rect[t], text);
     }
 
-    emotion_curve(&mut canvas, input, &card_rect, width, header);
+    let panel = Rect::new(MARGIN, header, width - 2.0 * MARGIN, CURVE_H - 12.0);
+    emotion::draw(
+        &mut canvas,
+        input,
+        &card_rect,
+        panel,
+        MARGIN + LANE_LABEL_W + 20.0,
+    );
 
     title.draw(&mut canvas);
 
@@ -416,102 +421,5 @@ pub fn scene(input: &DiagramInput) -> Scene {
             handoffs
         ),
         items: canvas.items,
-    }
-}
-
-/// The customer's feelings across the journey: the scores of the touchpoints, averaged where
-/// several share a column, left to right.
-fn emotion_curve(canvas: &mut Canvas, input: &DiagramInput, cards: &[Rect], width: f32, top: f32) {
-    let plot_left = MARGIN + LANE_LABEL_W + 20.0;
-    let plot_top = top + 36.0;
-    let plot_h = CURVE_H - 60.0;
-    let y_of = |score: f32| plot_top + (2.0 - score) / 4.0 * plot_h;
-    canvas.rect(
-        Rect::new(MARGIN, top, width - 2.0 * MARGIN, CURVE_H - 12.0),
-        6.0,
-        "#fbfcfd",
-        Some("#d0d7de"),
-        0.8,
-        false,
-        Role::Decoration,
-    );
-    canvas.label(
-        MARGIN + 16.0,
-        top + 20.0,
-        "How the customer feels",
-        13.0,
-        true,
-        INK,
-        Anchor::Start,
-    );
-    for (score, text) in [
-        (2.0, "+2 delighted"),
-        (0.0, "0 neutral"),
-        (-2.0, "-2 upset"),
-    ] {
-        canvas.label(
-            plot_left - 12.0,
-            y_of(score) + 4.0,
-            text,
-            10.0,
-            false,
-            MUTED,
-            Anchor::End,
-        );
-        canvas.path(
-            format!(
-                "M{},{} L{},{}",
-                num(plot_left),
-                num(y_of(score)),
-                num(width - MARGIN - 12.0),
-                num(y_of(score))
-            ),
-            "#d8dee4",
-            1.0,
-            score == 0.0,
-            false,
-        );
-    }
-    let mut by_x: BTreeMap<i64, Vec<i8>> = BTreeMap::new();
-    for (tp, rect) in input.journey.touchpoints.iter().zip(cards) {
-        if let Some(s) = tp.score {
-            by_x.entry((rect.center_x() * 10.0) as i64)
-                .or_default()
-                .push(s);
-        }
-    }
-    if by_x.is_empty() {
-        canvas.label(
-            plot_left + 8.0,
-            y_of(0.0) - 8.0,
-            "No scores given on this journey's touchpoints",
-            11.0,
-            false,
-            MUTED,
-            Anchor::Start,
-        );
-        return;
-    }
-    let points: Vec<(f32, f32)> = by_x
-        .iter()
-        .map(|(x, scores)| {
-            let avg = scores.iter().map(|&s| f32::from(s)).sum::<f32>() / scores.len() as f32;
-            (*x as f32 / 10.0, avg)
-        })
-        .collect();
-    let mut d = String::new();
-    for (i, (x, s)) in points.iter().enumerate() {
-        d.push_str(&format!(
-            "{}{},{} ",
-            if i == 0 { "M" } else { "L" },
-            num(*x),
-            num(y_of(*s))
-        ));
-    }
-    canvas.path(d.trim_end().to_owned(), INK, 2.0, false, false);
-    for (x, s) in points {
-        // An averaged point takes the tone of its rounded score.
-        let color = tone_color(Tone::of(s.round() as i8));
-        canvas.circle(x, y_of(s), 5.0, color, Some("#ffffff"));
     }
 }

@@ -10,6 +10,7 @@ pub mod card;
 pub mod columns;
 pub mod connectors;
 pub mod dot;
+pub mod emotion;
 pub mod layout;
 pub mod legend;
 pub mod map;

@@ -1,0 +1,203 @@
+//! Lowering a journey's touchpoints: ids checked for duplicates, then each touchpoint's
+//! references (stage, owners, data, supporting teams, next steps) resolved within its
+//! journey and the workspace, every problem collected.
+
+use std::collections::{BTreeMap, HashMap};
+
+use toml::Spanned;
+
+use super::parse::span_of;
+use super::raw::{RawNext, RawOwners, RawTouchpoint};
+use super::resolve::{Lowerer, check_id, display_name, resolve_list};
+use crate::model::{Step, Touchpoint, TouchpointSpans};
+use crate::problem::Problem;
+use crate::source::{FileId, Span};
+use crate::suggest::help_for_unknown;
+
+impl Lowerer {
+    pub(super) fn touchpoints(
+        &self,
+        file: FileId,
+        stages: &[String],
+        has_stages: bool,
+        raws: Vec<(RawTouchpoint, Span)>,
+        broken: &[String],
+        problems: &mut Vec<Problem>,
+    ) -> Vec<Touchpoint> {
+        let mut index: HashMap<String, usize> = HashMap::with_capacity(raws.len());
+        let mut kept = Vec::with_capacity(raws.len());
+        for (raw, _) in raws {
+            let id = raw.id.get_ref();
+            if index.contains_key(id) {
+                problems.push(
+                    Problem::new(
+                        span_of(file, &raw.id),
+                        format!("touchpoint `{id}` is declared twice in this journey"),
+                    )
+                    .with_help("give each touchpoint of a journey its own `id`"),
+                );
+                continue;
+            }
+            check_id(file, &raw.id, "touchpoint", problems);
+            index.insert(id.clone(), kept.len());
+            kept.push(raw);
+        }
+        let journey = JourneyScope {
+            file,
+            stages,
+            has_stages,
+            index: &index,
+            broken,
+        };
+        kept.into_iter()
+            .map(|raw| self.touchpoint(&journey, &raw, problems))
+            .collect()
+    }
+
+    /// One touchpoint of a journey, its references resolved.
+    fn touchpoint(
+        &self,
+        journey: &JourneyScope,
+        raw: &RawTouchpoint,
+        problems: &mut Vec<Problem>,
+    ) -> Touchpoint {
+        let file = journey.file;
+        let stage = raw.stage.as_ref().and_then(|s| journey.stage(s, problems));
+        let (owners, _) = match &raw.owner {
+            None => (Vec::new(), Vec::new()),
+            Some(o) => match o.get_ref() {
+                RawOwners::One(name) => {
+                    let named = Spanned::new(o.span(), name.clone());
+                    let found = self.department_ref(file, &named, "owner", problems);
+                    (found.into_iter().collect(), vec![span_of(file, o)])
+                }
+                RawOwners::Many(names) => self.department_refs(file, names, "owner", problems),
+            },
+        };
+        let (uses, uses_spans) = resolve_list(
+            file,
+            raw.uses.as_deref().unwrap_or(&[]),
+            "uses",
+            problems,
+            |_, u, problems| self.data_ref(file, u, "uses", problems),
+        );
+        let (supported_by, supported_by_spans) = self.department_refs(
+            file,
+            raw.supported_by.as_deref().unwrap_or(&[]),
+            "supported_by",
+            problems,
+        );
+        let score = raw.score.as_ref().and_then(|s| {
+            let v = *s.get_ref();
+            if (-2..=2).contains(&v) {
+                i8::try_from(v).ok()
+            } else {
+                problems.push(
+                    Problem::new(span_of(file, s), format!("`score` is {v}, outside -2..2"))
+                        .with_help("use -2 (very bad), -1, 0, 1 or 2 (very good)"),
+                );
+                None
+            }
+        });
+        let mut metrics = BTreeMap::new();
+        for (name, value) in raw.metrics.iter().flatten() {
+            if value.get_ref().is_finite() {
+                metrics.insert(name.clone(), *value.get_ref());
+            } else {
+                problems.push(Problem::new(
+                    span_of(file, value),
+                    format!("metric `{name}` is not a finite number"),
+                ));
+            }
+        }
+        let targets: Vec<(Spanned<String>, Option<String>)> = raw
+            .next
+            .iter()
+            .flatten()
+            .map(|n| match n.get_ref() {
+                RawNext::Id(to) => (Spanned::new(n.span(), to.clone()), None),
+                RawNext::Edge(e) => (e.to.clone(), e.label.as_ref().map(|l| l.get_ref().clone())),
+            })
+            .collect();
+        let ids: Vec<Spanned<String>> = targets.iter().map(|(t, _)| t.clone()).collect();
+        let (next, _) = resolve_list(file, &ids, "next", problems, |i, t, problems| {
+            let to = journey.touchpoint_ref(t, problems)?;
+            Some(Step {
+                to,
+                label: targets[i].1.clone(),
+            })
+        });
+        let id = raw.id.get_ref().clone();
+        Touchpoint {
+            name: display_name(raw.name.as_ref(), &id),
+            stage,
+            owners,
+            channel: raw.channel.as_ref().map(|c| c.get_ref().clone()),
+            backstage: raw.backstage.as_ref().is_some_and(|b| *b.get_ref()),
+            purchase: raw.purchase.as_ref().is_some_and(|b| *b.get_ref()),
+            uses,
+            supported_by,
+            score,
+            metrics,
+            next,
+            spans: TouchpointSpans {
+                id: span_of(file, &raw.id),
+                owner: raw.owner.as_ref().map(|o| span_of(file, o)),
+                score: raw.score.as_ref().map(|s| span_of(file, s)),
+                uses: uses_spans,
+                supported_by: supported_by_spans,
+            },
+            id,
+        }
+    }
+}
+
+/// What a touchpoint's references are checked against within its journey.
+struct JourneyScope<'a> {
+    file: FileId,
+    stages: &'a [String],
+    has_stages: bool,
+    /// Touchpoint id → index, for `next`.
+    index: &'a HashMap<String, usize>,
+    /// Ids of touchpoint tables already reported as invalid.
+    broken: &'a [String],
+}
+
+impl JourneyScope<'_> {
+    fn stage(&self, s: &Spanned<String>, problems: &mut Vec<Problem>) -> Option<usize> {
+        let found = self.stages.iter().position(|x| x == s.get_ref());
+        if found.is_none() {
+            let help = if self.has_stages {
+                let names: Vec<&str> = self.stages.iter().map(String::as_str).collect();
+                help_for_unknown(s.get_ref(), "stage", &names)
+            } else {
+                "list the journey's stages in `[journey]`: `stages = [\"Discover\", \"Buy\", ...]`"
+                    .to_owned()
+            };
+            problems.push(
+                Problem::new(
+                    span_of(self.file, s),
+                    format!("`stage` names an unknown stage `{}`", s.get_ref()),
+                )
+                .with_help(help),
+            );
+        }
+        found
+    }
+
+    fn touchpoint_ref(&self, t: &Spanned<String>, problems: &mut Vec<Problem>) -> Option<usize> {
+        let found = self.index.get(t.get_ref()).copied();
+        if found.is_none() && !self.broken.contains(t.get_ref()) {
+            let mut ids: Vec<&str> = self.index.keys().map(String::as_str).collect();
+            ids.sort_unstable();
+            problems.push(
+                Problem::new(
+                    span_of(self.file, t),
+                    format!("`next` names an unknown touchpoint `{}`", t.get_ref()),
+                )
+                .with_help(help_for_unknown(t.get_ref(), "touchpoint", &ids)),
+            );
+        }
+        found
+    }
+}
