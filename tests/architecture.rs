@@ -58,8 +58,7 @@ fn allowed(layer: &str) -> &'static [&'static str] {
     const LEAVES: [&str; 4] = ["source", "problem", "fatal", "suggest"];
     match layer {
         "source" | "fatal" | "suggest" | "lib" | "main" => &[],
-        "problem" => &["source"],
-        "model" => &["source"],
+        "problem" | "model" => &["source"],
         "load" => &["source", "problem", "fatal", "suggest", "model"],
         "analyse" => &["source", "problem", "fatal", "suggest", "model", "load"],
         "present" => &[
