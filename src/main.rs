@@ -3,3 +3,6 @@
 fn main() -> std::process::ExitCode {
     std::process::ExitCode::from(cxmap::cli::main_with_args())
 }
+
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

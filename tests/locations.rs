@@ -71,7 +71,7 @@ fn github_locations(args: &[&str]) -> Vec<Location> {
             let props = l.split("::").nth(1).unwrap();
             let get = |key: &str| {
                 props
-                    .split(|c| c == ' ' || c == ',')
+                    .split([' ', ','])
                     .find_map(|p| p.strip_prefix(&format!("{key}=")))
                     .unwrap()
                     .to_owned()

@@ -166,7 +166,8 @@ struct Candidate {
     change: Change,
     talk_to: Vec<DepartmentIdx>,
     rule: &'static Rule,
-    reach: BTreeSet<TouchpointRef>,
+    /// In any order, possibly repeated; sorted and made distinct when weighed.
+    reach: Vec<TouchpointRef>,
 }
 
 pub fn rank(ws: &Workspace, facts: &Facts, findings: &[Finding]) -> Vec<Priority> {
@@ -194,7 +195,9 @@ pub fn rank(ws: &Workspace, facts: &Facts, findings: &[Finding]) -> Vec<Priority
 }
 
 /// Each reached touchpoint counts 1, plus 1 at score -1 and 2 at score -2.
-fn weigh(ws: &Workspace, c: Candidate) -> Priority {
+fn weigh(ws: &Workspace, mut c: Candidate) -> Priority {
+    c.reach.sort_unstable();
+    c.reach.dedup();
     let impact = c
         .reach
         .iter()
@@ -210,7 +213,7 @@ fn weigh(ws: &Workspace, c: Candidate) -> Priority {
         change: c.change,
         talk_to: c.talk_to,
         rule: c.rule,
-        reach: c.reach.into_iter().collect(),
+        reach: c.reach,
         impact,
     }
 }
@@ -223,7 +226,7 @@ fn of<'f>(findings: &'f [Finding], rule: &'static Rule) -> impl Iterator<Item = 
 /// asset.
 fn data_changes(ws: &Workspace, facts: &Facts, findings: &[Finding]) -> Vec<Candidate> {
     // Data the serving team cannot see: who is blocked, and where the customer feels it.
-    let mut blocked: BTreeMap<DataIdx, (BTreeSet<DepartmentIdx>, BTreeSet<TouchpointRef>)> =
+    let mut blocked: BTreeMap<DataIdx, (BTreeSet<DepartmentIdx>, Vec<TouchpointRef>)> =
         BTreeMap::new();
     for f in of(findings, &rules::INACCESSIBLE_DATA) {
         if let (Subject::Touchpoint(t), Some(Detail::Data(d))) = (f.subject, f.detail) {
@@ -277,7 +280,7 @@ fn data_changes(ws: &Workspace, facts: &Facts, findings: &[Finding]) -> Vec<Cand
 /// Ownership: the touchpoints nobody owns (one change per journey), and each touchpoint with
 /// several owners.
 fn ownership_changes(ws: &Workspace, findings: &[Finding]) -> Vec<Candidate> {
-    let mut unowned: BTreeMap<JourneyIdx, (usize, BTreeSet<TouchpointRef>)> = BTreeMap::new();
+    let mut unowned: BTreeMap<JourneyIdx, (usize, Vec<TouchpointRef>)> = BTreeMap::new();
     for f in of(findings, &rules::UNOWNED_TOUCHPOINT) {
         if let Subject::Touchpoint(t) = f.subject {
             let entry = unowned.entry(t.journey).or_default();
@@ -300,7 +303,7 @@ fn ownership_changes(ws: &Workspace, findings: &[Finding]) -> Vec<Candidate> {
                 change: Change::OneAccountable { touchpoint: t },
                 talk_to: ws.touchpoint(t).owners.clone(),
                 rule: f.rule,
-                reach: f.reach.iter().copied().collect(),
+                reach: f.reach.clone(),
             });
         }
     }
@@ -324,7 +327,7 @@ fn after_purchase_changes(ws: &Workspace, findings: &[Finding]) -> Vec<Candidate
                 change,
                 talk_to: ws.journeys[j].purchase_owners(),
                 rule: f.rule,
-                reach: f.reach.iter().copied().collect(),
+                reach: f.reach.clone(),
             })
         })
         .collect()
@@ -332,7 +335,7 @@ fn after_purchase_changes(ws: &Workspace, findings: &[Finding]) -> Vec<Candidate
 
 /// Backstage teams and champions, one change per department.
 fn team_changes(ws: &Workspace, facts: &Facts, findings: &[Finding]) -> Vec<Candidate> {
-    let mut backstage: BTreeMap<DepartmentIdx, (BTreeSet<TouchpointRef>, BTreeSet<JourneyIdx>)> =
+    let mut backstage: BTreeMap<DepartmentIdx, (Vec<TouchpointRef>, BTreeSet<JourneyIdx>)> =
         BTreeMap::new();
     for f in of(findings, &rules::BACKSTAGE_INFLUENCE) {
         if let (Subject::Department(d), Some(j)) = (f.subject, f.journey) {
@@ -373,8 +376,7 @@ fn team_changes(ws: &Workspace, facts: &Facts, findings: &[Finding]) -> Vec<Cand
 
 /// Pain points, one change per leading department.
 fn pain_changes(ws: &Workspace, findings: &[Finding]) -> Vec<Candidate> {
-    let mut pain: BTreeMap<Option<DepartmentIdx>, (usize, BTreeSet<TouchpointRef>)> =
-        BTreeMap::new();
+    let mut pain: BTreeMap<Option<DepartmentIdx>, (usize, Vec<TouchpointRef>)> = BTreeMap::new();
     for f in of(findings, &rules::PAIN_POINT) {
         if let Subject::Touchpoint(t) = f.subject {
             let entry = pain.entry(ws.touchpoint(t).lead_owner()).or_default();

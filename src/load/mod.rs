@@ -11,6 +11,7 @@
 
 pub mod config;
 mod files;
+mod parallel;
 mod parse;
 pub mod raw;
 mod resolve;

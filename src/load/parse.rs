@@ -20,12 +20,12 @@ const MAX_DEPTH: usize = 32;
 
 /// What one file declares, still unresolved.
 #[derive(Default)]
-pub struct FileItems {
-    pub organization: Vec<(RawOrganization, Span)>,
-    pub departments: Vec<(RawDepartment, Span)>,
-    pub data: Vec<(RawData, Span)>,
-    pub journey: Option<(RawJourney, Span)>,
-    pub touchpoints: Vec<(RawTouchpoint, Span)>,
+pub struct FileItems<'a> {
+    pub organization: Vec<(RawOrganization<'a>, Span)>,
+    pub departments: Vec<(RawDepartment<'a>, Span)>,
+    pub data: Vec<(RawData<'a>, Span)>,
+    pub journey: Option<(RawJourney<'a>, Span)>,
+    pub touchpoints: Vec<(RawTouchpoint<'a>, Span)>,
     /// Ids of tables that were reported as invalid: references to them are not reported again.
     pub broken: BrokenIds,
     /// The file has a `[journey]`, but it is invalid.
@@ -39,58 +39,61 @@ pub struct BrokenIds {
     pub touchpoints: Vec<String>,
 }
 
-/// Parses the files on all cores: files are independent until ids are resolved. The result
-/// is in file order whatever the scheduling, so output stays deterministic.
-pub fn parse_all(
-    sources: &Sources,
+/// Parses the files on all cores: files are independent until ids are resolved.
+pub fn parse_all<'a>(
+    sources: &'a Sources,
     files: &[FileId],
     problems: &mut Vec<Problem>,
-) -> Vec<(FileId, FileItems)> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(files.len())
-        .max(1);
-    if threads == 1 {
-        return files
-            .iter()
-            .map(|&id| (id, parse_file(id, &sources.get(id).text, problems)))
-            .collect();
-    }
-    let chunk = files.len().div_ceil(threads);
-    let results: Vec<Vec<(FileId, FileItems, Vec<Problem>)>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|&id| {
-                            let mut found = Vec::new();
-                            let items = parse_file(id, &sources.get(id).text, &mut found);
-                            (id, items, found)
-                        })
-                        .collect()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().expect("parsing does not panic"))
-            .collect()
-    });
-    let mut parsed = Vec::with_capacity(files.len());
-    for (id, items, found) in results.into_iter().flatten() {
-        problems.extend(found);
-        parsed.push((id, items));
-    }
-    parsed
+) -> Vec<(FileId, FileItems<'a>)> {
+    super::parallel::map(
+        files.to_vec(),
+        |id, found| (id, parse_file(id, &sources.get(id).text, found)),
+        problems,
+    )
 }
 
 pub fn span_of<T>(file: FileId, s: &Spanned<T>) -> Span {
     Span::new(file, s.span())
 }
 
-/// Parses one file into its tables, element by element.
-fn parse_file(file: FileId, text: &str, problems: &mut Vec<Problem>) -> FileItems {
+/// Parses one file into its tables, element by element. Most files are valid, so the first
+/// pass keeps no copies for error reports; a file with a table that does not deserialise is
+/// parsed again, carefully, to report every wrong value in it.
+fn parse_file<'a>(file: FileId, text: &'a str, problems: &mut Vec<Problem>) -> FileItems<'a> {
+    let mut found = Vec::new();
+    if let Ok(items) = parse_tables(file, text, &mut found, Pass::Fast) {
+        problems.extend(found);
+        return items;
+    }
+    parse_tables(file, text, problems, Pass::Careful)
+        .unwrap_or_else(|Retry| unreachable!("the careful pass reports instead of retrying"))
+}
+
+/// How much to keep while deserialising a table.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Pass {
+    /// Nothing: a table that does not deserialise stops the pass.
+    Fast,
+    /// A copy of each table, to find and report every wrong value.
+    Careful,
+}
+
+/// The fast pass met a table it cannot report on: parse the file again carefully.
+struct Retry;
+
+/// Why a table gave nothing.
+enum Failed {
+    /// Reported; its `id`, if it has one, so that references to it are not reported too.
+    Broken(Option<String>),
+    Retry,
+}
+
+fn parse_tables<'a>(
+    file: FileId,
+    text: &'a str,
+    problems: &mut Vec<Problem>,
+    pass: Pass,
+) -> Result<FileItems<'a>, Retry> {
     let mut items = FileItems::default();
     if let Some(at) = too_deep(text) {
         problems.push(
@@ -102,7 +105,7 @@ fn parse_file(file: FileId, text: &str, problems: &mut Vec<Problem>) -> FileItem
                 "a journey file needs only tables of plain values; check for a runaway `[` or `{`",
             ),
         );
-        return items;
+        return Ok(items);
     }
     let (table, errors) = DeTable::parse_recoverable(text);
     if !errors.is_empty() {
@@ -116,7 +119,7 @@ fn parse_file(file: FileId, text: &str, problems: &mut Vec<Problem>) -> FileItem
                 .with_help("see https://toml.io for the syntax; strings need \"quotes\""),
             );
         }
-        return items;
+        return Ok(items);
     }
     let table = table.into_inner();
     let known = field_names::<RawFile>();
@@ -125,11 +128,11 @@ fn parse_file(file: FileId, text: &str, problems: &mut Vec<Problem>) -> FileItem
         let name = key.get_ref().as_ref();
         let vspan = Span::new(file, value.span());
         match name {
-            "organization" => {
-                if let Ok(x) = element(file, "[organization]", value, problems) {
-                    items.organization.push((x, vspan));
-                }
-            }
+            "organization" => match element(file, "[organization]", value, problems, pass) {
+                Ok(x) => items.organization.push((x, vspan)),
+                Err(Failed::Retry) => return Err(Retry),
+                Err(Failed::Broken(_)) => {}
+            },
             "journey" => {
                 if let DeValue::Array(_) = value.get_ref() {
                     problems.push(
@@ -137,9 +140,10 @@ fn parse_file(file: FileId, text: &str, problems: &mut Vec<Problem>) -> FileItem
                             .with_help("write `[journey]` with single brackets, and put each journey in a file of its own"),
                     );
                 } else {
-                    match element(file, "[journey]", value, problems) {
+                    match element(file, "[journey]", value, problems, pass) {
                         Ok(x) => items.journey = Some((x, vspan)),
-                        Err(_) => items.broken_journey = true,
+                        Err(Failed::Retry) => return Err(Retry),
+                        Err(Failed::Broken(_)) => items.broken_journey = true,
                     }
                 }
             }
@@ -151,7 +155,8 @@ fn parse_file(file: FileId, text: &str, problems: &mut Vec<Problem>) -> FileItem
                     value,
                     problems,
                     &mut items.broken.departments,
-                );
+                    pass,
+                )?;
                 items.departments.extend(found);
             }
             "data" => {
@@ -162,7 +167,8 @@ fn parse_file(file: FileId, text: &str, problems: &mut Vec<Problem>) -> FileItem
                     value,
                     problems,
                     &mut items.broken.data,
-                );
+                    pass,
+                )?;
                 items.data.extend(found);
             }
             "touchpoint" => {
@@ -173,7 +179,8 @@ fn parse_file(file: FileId, text: &str, problems: &mut Vec<Problem>) -> FileItem
                     value,
                     problems,
                     &mut items.broken.touchpoints,
-                );
+                    pass,
+                )?;
                 items.touchpoints.extend(found);
             }
             _ => {
@@ -190,7 +197,7 @@ fn parse_file(file: FileId, text: &str, problems: &mut Vec<Problem>) -> FileItem
     items.departments.sort_by_key(|(_, s)| s.start);
     items.data.sort_by_key(|(_, s)| s.start);
     items.touchpoints.sort_by_key(|(_, s)| s.start);
-    items
+    Ok(items)
 }
 
 /// Position of the first bracket that opens deeper than [`MAX_DEPTH`], outside strings and
@@ -240,30 +247,30 @@ fn too_deep(text: &str) -> Option<usize> {
 }
 
 /// The elements of an array of tables such as `[[touchpoint]]`.
-fn elements<T: for<'de> Deserialize<'de>>(
+fn elements<'a, T: Deserialize<'a>>(
     file: FileId,
     name: &str,
     key_span: Span,
-    value: Spanned<DeValue<'_>>,
+    value: Spanned<DeValue<'a>>,
     problems: &mut Vec<Problem>,
     broken: &mut Vec<String>,
-) -> Vec<(T, Span)> {
+    pass: Pass,
+) -> Result<Vec<(T, Span)>, Retry> {
     let header = format!("[[{name}]]");
     let range = value.span();
     match value.into_inner() {
-        DeValue::Array(array) => array
-            .into_iter()
-            .filter_map(|v| {
+        DeValue::Array(array) => {
+            let mut out = Vec::with_capacity(array.len());
+            for v in array {
                 let span = Span::new(file, v.span());
-                match element(file, &header, v, problems) {
-                    Ok(x) => Some((x, span)),
-                    Err(id) => {
-                        broken.extend(id);
-                        None
-                    }
+                match element(file, &header, v, problems, pass) {
+                    Ok(x) => out.push((x, span)),
+                    Err(Failed::Broken(id)) => broken.extend(id),
+                    Err(Failed::Retry) => return Err(Retry),
                 }
-            })
-            .collect(),
+            }
+            Ok(out)
+        }
         _ => {
             problems.push(
                 Problem::new(
@@ -272,7 +279,7 @@ fn elements<T: for<'de> Deserialize<'de>>(
                 )
                 .with_help(format!("write each one under its own `{header}` header")),
             );
-            Vec::new()
+            Ok(Vec::new())
         }
     }
 }
@@ -281,19 +288,20 @@ fn elements<T: for<'de> Deserialize<'de>>(
 /// table with wrong values comes back without them (the problems reported), so the rest is
 /// still checked. A table that does not deserialise even so gives back its `id`, if it has
 /// one, so that references to it are not reported as unknown too.
-fn element<T: for<'de> Deserialize<'de>>(
+fn element<'a, T: Deserialize<'a>>(
     file: FileId,
     what: &str,
-    value: Spanned<DeValue<'_>>,
+    value: Spanned<DeValue<'a>>,
     problems: &mut Vec<Problem>,
-) -> Result<T, Option<String>> {
+    pass: Pass,
+) -> Result<T, Failed> {
     let span = value.span();
     let DeValue::Table(mut table) = value.into_inner() else {
         problems.push(Problem::new(
             Span::new(file, span),
             format!("`{what}` must be a table"),
         ));
-        return Err(None);
+        return Err(Failed::Broken(None));
     };
     let known = field_names::<T>();
     let unknown: Vec<_> = table
@@ -322,6 +330,13 @@ fn element<T: for<'de> Deserialize<'de>>(
         );
         table.remove(key);
     }
+    if pass == Pass::Fast {
+        return T::deserialize(ValueDeserializer::from(Spanned::new(
+            span,
+            DeValue::Table(table),
+        )))
+        .map_err(|_| Failed::Retry);
+    }
     // Kept for the error message (which key was wrong) and for the id of a broken table.
     let keys: Vec<(String, std::ops::Range<usize>)> = table
         .iter()
@@ -336,6 +351,7 @@ fn element<T: for<'de> Deserialize<'de>>(
         DeValue::Table(table.clone()),
     ))) {
         Ok(x) => Ok(x),
-        Err(e) => report_value_errors::<T>(file, what, span, table, &keys, e, problems).ok_or(id),
+        Err(e) => report_value_errors::<T>(file, what, span, table, &keys, e, problems)
+            .ok_or(Failed::Broken(id)),
     }
 }

@@ -4,115 +4,186 @@
 //! These types are also the source of `cxmap schema` (JSON Schema through schemars), so the
 //! schema can never drift from what the loader accepts.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
+use std::ops::Deref;
 
 use schemars::JsonSchema;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use toml::Spanned;
 
+/// A string as written in the file: borrowed from the file's text when it has no escapes
+/// (nearly always), so that parsing a large workspace does not copy every id twice.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Text<'a>(pub Cow<'a, str>);
+
+impl Text<'_> {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Deref for Text<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Text<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TextVisitor;
+        impl<'de> Visitor<'de> for TextVisitor {
+            type Value = Text<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+                Ok(Text(Cow::Borrowed(v)))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(Text(Cow::Owned(v.to_owned())))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+                Ok(Text(Cow::Owned(v)))
+            }
+        }
+        deserializer.deserialize_str(TextVisitor)
+    }
+}
+
 /// One cxmap model file. Every table is optional, so a workspace can keep its departments
 /// and data in an `org.toml` and each journey in a file of its own.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "cxmap model file")]
-pub struct RawFile {
+pub struct RawFile<'a> {
     /// The organisation whose journeys these are (at most one in a workspace).
-    pub organization: Option<RawOrganization>,
+    #[serde(borrow)]
+    pub organization: Option<RawOrganization<'a>>,
     /// Departments (teams) that own or support touchpoints.
     #[serde(default)]
-    pub department: Vec<RawDepartment>,
+    #[serde(borrow)]
+    pub department: Vec<RawDepartment<'a>>,
     /// Customer data assets and the departments that hold them.
     #[serde(default)]
-    pub data: Vec<RawData>,
+    #[serde(borrow)]
+    pub data: Vec<RawData<'a>>,
     /// The journey this file describes (at most one per file).
-    pub journey: Option<RawJourney>,
+    #[serde(borrow)]
+    pub journey: Option<RawJourney<'a>>,
     /// The steps of this file's journey; only allowed next to `[journey]`.
     #[serde(default)]
-    pub touchpoint: Vec<RawTouchpoint>,
+    #[serde(borrow)]
+    pub touchpoint: Vec<RawTouchpoint<'a>>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct RawOrganization {
+pub struct RawOrganization<'a> {
     /// The organisation's name, shown in reports.
     #[schemars(with = "String")]
-    pub name: Spanned<String>,
+    #[serde(borrow)]
+    pub name: Spanned<Text<'a>>,
     /// The customer promise every department works towards.
     #[schemars(with = "Option<String>")]
-    pub north_star: Option<Spanned<String>>,
+    #[serde(borrow)]
+    pub north_star: Option<Spanned<Text<'a>>>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct RawDepartment {
+pub struct RawDepartment<'a> {
     /// Unique in the workspace; touchpoints and data refer to it.
     #[schemars(with = "String")]
-    pub id: Spanned<String>,
+    #[serde(borrow)]
+    pub id: Spanned<Text<'a>>,
     /// Display name; defaults to the id.
     #[schemars(with = "Option<String>")]
-    pub name: Option<Spanned<String>>,
+    #[serde(borrow)]
+    pub name: Option<Spanned<Text<'a>>>,
     /// Do this department's people deal with customers?
     #[schemars(with = "bool")]
     pub customer_facing: Spanned<bool>,
     /// The department's CX champion.
     #[schemars(with = "Option<String>")]
-    pub champion: Option<Spanned<String>>,
+    #[serde(borrow)]
+    pub champion: Option<Spanned<Text<'a>>>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct RawData {
+pub struct RawData<'a> {
     /// Unique in the workspace; touchpoints refer to it in `uses`.
     #[schemars(with = "String")]
-    pub id: Spanned<String>,
+    #[serde(borrow)]
+    pub id: Spanned<Text<'a>>,
     /// Display name; defaults to the id.
     #[schemars(with = "Option<String>")]
-    pub name: Option<Spanned<String>>,
+    #[serde(borrow)]
+    pub name: Option<Spanned<Text<'a>>>,
     /// Departments that hold or can see this data (may be empty).
     #[schemars(with = "Vec<String>")]
-    pub held_by: Spanned<Vec<Spanned<String>>>,
+    #[serde(borrow)]
+    pub held_by: Spanned<Vec<Spanned<Text<'a>>>>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct RawJourney {
+pub struct RawJourney<'a> {
     /// Unique in the workspace; also names the rendered files.
     #[schemars(with = "String")]
-    pub id: Spanned<String>,
+    #[serde(borrow)]
+    pub id: Spanned<Text<'a>>,
     /// Display name; defaults to the id.
     #[schemars(with = "Option<String>")]
-    pub name: Option<Spanned<String>>,
+    #[serde(borrow)]
+    pub name: Option<Spanned<Text<'a>>>,
     /// Who the customer on this journey is.
     #[schemars(with = "Option<String>")]
-    pub persona: Option<Spanned<String>>,
+    #[serde(borrow)]
+    pub persona: Option<Spanned<Text<'a>>>,
     /// Department accountable for the journey end to end.
     #[schemars(with = "Option<String>")]
-    pub owner: Option<Spanned<String>>,
+    #[serde(borrow)]
+    pub owner: Option<Spanned<Text<'a>>>,
     /// The journey's stages, left to right.
     #[schemars(with = "Option<Vec<String>>")]
-    pub stages: Option<Vec<Spanned<String>>>,
+    #[serde(borrow)]
+    pub stages: Option<Vec<Spanned<Text<'a>>>>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct RawTouchpoint {
+pub struct RawTouchpoint<'a> {
     /// Unique in its journey; `next` refers to it.
     #[schemars(with = "String")]
-    pub id: Spanned<String>,
+    #[serde(borrow)]
+    pub id: Spanned<Text<'a>>,
     /// Display name; defaults to the id.
     #[schemars(with = "Option<String>")]
-    pub name: Option<Spanned<String>>,
+    #[serde(borrow)]
+    pub name: Option<Spanned<Text<'a>>>,
     /// One of the journey's `stages`.
     #[schemars(with = "Option<String>")]
-    pub stage: Option<Spanned<String>>,
+    #[serde(borrow)]
+    pub stage: Option<Spanned<Text<'a>>>,
     /// The owning department: an id, or an array of ids.
     #[schemars(with = "Option<OwnersSchema>")]
-    pub owner: Option<Spanned<RawOwners>>,
+    #[serde(borrow)]
+    pub owner: Option<Spanned<RawOwners<'a>>>,
     /// Free text: web, app, phone, email, store, ...
     #[schemars(with = "Option<String>")]
-    pub channel: Option<Spanned<String>>,
+    #[serde(borrow)]
+    pub channel: Option<Spanned<Text<'a>>>,
     /// True when the customer does not see this step.
     #[schemars(with = "Option<bool>")]
     pub backstage: Option<Spanned<bool>>,
@@ -121,10 +192,12 @@ pub struct RawTouchpoint {
     pub purchase: Option<Spanned<bool>>,
     /// Data ids this step needs.
     #[schemars(with = "Option<Vec<String>>")]
-    pub uses: Option<Vec<Spanned<String>>>,
+    #[serde(borrow)]
+    pub uses: Option<Vec<Spanned<Text<'a>>>>,
     /// Departments whose work this step depends on.
     #[schemars(with = "Option<Vec<String>>")]
-    pub supported_by: Option<Vec<Spanned<String>>>,
+    #[serde(borrow)]
+    pub supported_by: Option<Vec<Spanned<Text<'a>>>>,
     /// How the customer feels here, from -2 (very bad) to 2 (very good).
     #[schemars(with = "Option<i64>", range(min = -2, max = 2))]
     pub score: Option<Spanned<i64>>,
@@ -133,32 +206,35 @@ pub struct RawTouchpoint {
     pub metrics: Option<BTreeMap<String, Spanned<f64>>>,
     /// The steps that can follow this one.
     #[schemars(with = "Option<Vec<NextSchema>>")]
-    pub next: Option<Vec<Spanned<RawNext>>>,
+    #[serde(borrow)]
+    pub next: Option<Vec<Spanned<RawNext<'a>>>>,
 }
 
 /// `owner = "sales"` or `owner = ["sales", "billing"]`.
 #[derive(Debug)]
-pub enum RawOwners {
-    One(String),
-    Many(Vec<Spanned<String>>),
+pub enum RawOwners<'a> {
+    One(Text<'a>),
+    Many(Vec<Spanned<Text<'a>>>),
 }
 
 /// A `next` entry: a touchpoint id, or `{ to = "...", label = "..." }`.
 #[derive(Debug)]
-pub enum RawNext {
-    Id(String),
-    Edge(RawEdge),
+pub enum RawNext<'a> {
+    Id(Text<'a>),
+    Edge(RawEdge<'a>),
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct RawEdge {
+pub struct RawEdge<'a> {
     /// The id of the following touchpoint.
     #[schemars(with = "String")]
-    pub to: Spanned<String>,
+    #[serde(borrow)]
+    pub to: Spanned<Text<'a>>,
     /// Shown on the arrow, e.g. "not ready".
     #[schemars(with = "Option<String>")]
-    pub label: Option<Spanned<String>>,
+    #[serde(borrow)]
+    pub label: Option<Spanned<Text<'a>>>,
 }
 
 /// Schema-only shape of `owner`.
@@ -176,21 +252,24 @@ enum OwnersSchema {
 #[allow(dead_code)]
 enum NextSchema {
     Id(String),
-    Edge(RawEdge),
+    Edge(RawEdge<'static>),
 }
 
-impl<'de> Deserialize<'de> for RawOwners {
+impl<'de: 'a, 'a> Deserialize<'de> for RawOwners<'a> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct OwnersVisitor;
         impl<'de> Visitor<'de> for OwnersVisitor {
-            type Value = RawOwners;
+            type Value = RawOwners<'de>;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a department id or an array of department ids")
             }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawOwners, E> {
-                Ok(RawOwners::One(v.to_owned()))
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+                Ok(RawOwners::One(Text(Cow::Borrowed(v))))
             }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawOwners, A::Error> {
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(RawOwners::One(Text(Cow::Owned(v.to_owned()))))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
                 let mut ids = Vec::new();
                 while let Some(id) = seq.next_element()? {
                     ids.push(id);
@@ -202,18 +281,21 @@ impl<'de> Deserialize<'de> for RawOwners {
     }
 }
 
-impl<'de> Deserialize<'de> for RawNext {
+impl<'de: 'a, 'a> Deserialize<'de> for RawNext<'a> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct NextVisitor;
         impl<'de> Visitor<'de> for NextVisitor {
-            type Value = RawNext;
+            type Value = RawNext<'de>;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a touchpoint id or a table { to = \"...\", label = \"...\" }")
             }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawNext, E> {
-                Ok(RawNext::Id(v.to_owned()))
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+                Ok(RawNext::Id(Text(Cow::Borrowed(v))))
             }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawNext, A::Error> {
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(RawNext::Id(Text(Cow::Owned(v.to_owned()))))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
                 RawEdge::deserialize(de::value::MapAccessDeserializer::new(map)).map(RawNext::Edge)
             }
         }

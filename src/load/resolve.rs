@@ -8,20 +8,21 @@ use std::collections::{HashMap, HashSet};
 use toml::Spanned;
 
 use super::parse::{FileItems, parse_all, span_of};
+use super::raw::Text;
 use crate::model::{DataAsset, Department, Journey, Organization, Workspace};
 use crate::problem::Problem;
 use crate::source::{FileId, Sources, Span};
 use crate::suggest::help_for_unknown;
 
 pub fn lower(sources: Sources, files: &[FileId], problems: &mut Vec<Problem>) -> Workspace {
+    let mut ws = Workspace::default();
+    // The parsed tables borrow the files' text; they are gone before the text moves into
+    // the workspace.
     let parsed = parse_all(&sources, files, problems);
-    let mut ws = Workspace {
-        sources,
-        ..Workspace::default()
-    };
     let mut lowerer = Lowerer::default();
-    lowerer.declare(&parsed, &mut ws, problems);
-    lowerer.resolve(parsed, &mut ws, problems);
+    lowerer.declare(&parsed, &sources, &mut ws, problems);
+    lowerer.resolve(parsed, &sources, &mut ws, problems);
+    ws.sources = sources;
     ws
 }
 
@@ -49,6 +50,7 @@ impl Lowerer {
     fn declare(
         &mut self,
         parsed: &[(FileId, FileItems)],
+        sources: &Sources,
         ws: &mut Workspace,
         problems: &mut Vec<Problem>,
     ) {
@@ -63,33 +65,33 @@ impl Lowerer {
                 if let Some(first) = &org_span {
                     problems.push(
                         Problem::new(*span, "a workspace can have only one `[organization]`")
-                            .with_help(first_declared(&ws.sources, first)),
+                            .with_help(first_declared(sources, first)),
                     );
                     continue;
                 }
                 org_span = Some(*span);
                 ws.organization = Some(Organization {
-                    name: org.name.get_ref().clone(),
-                    north_star: org.north_star.as_ref().map(|s| s.get_ref().clone()),
+                    name: org.name.get_ref().to_string(),
+                    north_star: org.north_star.as_ref().map(|s| s.get_ref().to_string()),
                 });
             }
             for (d, _) in &items.departments {
-                let id = d.id.get_ref();
+                let id = d.id.get_ref().as_str();
                 if let Some(&first) = self.departments.get(id) {
                     problems.push(
                         Problem::new(
                             span_of(*file, &d.id),
                             format!("department `{id}` is declared twice"),
                         )
-                        .with_help(first_declared(&ws.sources, &ws.departments[first].id_span)),
+                        .with_help(first_declared(sources, &ws.departments[first].id_span)),
                     );
                     continue;
                 }
                 check_id(*file, &d.id, "department", problems);
-                self.departments.insert(id.clone(), ws.departments.len());
-                self.department_ids.push(id.clone());
+                self.departments.insert(id.to_owned(), ws.departments.len());
+                self.department_ids.push(id.to_owned());
                 ws.departments.push(Department {
-                    id: id.clone(),
+                    id: id.to_owned(),
                     name: display_name(d.name.as_ref(), id),
                     customer_facing: *d.customer_facing.get_ref(),
                     champion: d
@@ -103,24 +105,24 @@ impl Lowerer {
         }
         for (file, items) in parsed {
             for (d, _) in &items.data {
-                let id = d.id.get_ref();
+                let id = d.id.get_ref().as_str();
                 if let Some(&first) = self.data.get(id) {
                     problems.push(
                         Problem::new(
                             span_of(*file, &d.id),
                             format!("data `{id}` is declared twice"),
                         )
-                        .with_help(first_declared(&ws.sources, &ws.data[first].id_span)),
+                        .with_help(first_declared(sources, &ws.data[first].id_span)),
                     );
                     continue;
                 }
                 check_id(*file, &d.id, "data", problems);
                 let (held_by, _) =
                     self.department_refs(*file, d.held_by.get_ref(), "held_by", problems);
-                self.data.insert(id.clone(), ws.data.len());
-                self.data_ids.push(id.clone());
+                self.data.insert(id.to_owned(), ws.data.len());
+                self.data_ids.push(id.to_owned());
                 ws.data.push(DataAsset {
-                    id: id.clone(),
+                    id: id.to_owned(),
                     name: display_name(d.name.as_ref(), id),
                     held_by,
                     id_span: span_of(*file, &d.id),
@@ -133,12 +135,12 @@ impl Lowerer {
     pub(super) fn department_ref(
         &self,
         file: FileId,
-        id: &Spanned<String>,
+        id: &Spanned<Text<'_>>,
         key: &str,
         problems: &mut Vec<Problem>,
     ) -> Option<usize> {
-        let found = self.departments.get(id.get_ref()).copied();
-        if found.is_none() && !self.broken_departments.contains(id.get_ref()) {
+        let found = self.departments.get(id.get_ref().as_str()).copied();
+        if found.is_none() && !self.broken_departments.contains(id.get_ref().as_str()) {
             let ids: Vec<&str> = self.department_ids.iter().map(String::as_str).collect();
             problems.push(
                 Problem::new(
@@ -154,7 +156,7 @@ impl Lowerer {
     pub(super) fn department_refs(
         &self,
         file: FileId,
-        ids: &[Spanned<String>],
+        ids: &[Spanned<Text<'_>>],
         key: &str,
         problems: &mut Vec<Problem>,
     ) -> (Vec<usize>, Vec<Span>) {
@@ -166,12 +168,12 @@ impl Lowerer {
     pub(super) fn data_ref(
         &self,
         file: FileId,
-        id: &Spanned<String>,
+        id: &Spanned<Text<'_>>,
         key: &str,
         problems: &mut Vec<Problem>,
     ) -> Option<usize> {
-        let found = self.data.get(id.get_ref()).copied();
-        if found.is_none() && !self.broken_data.contains(id.get_ref()) {
+        let found = self.data.get(id.get_ref().as_str()).copied();
+        if found.is_none() && !self.broken_data.contains(id.get_ref().as_str()) {
             let ids: Vec<&str> = self.data_ids.iter().map(String::as_str).collect();
             problems.push(
                 Problem::new(
@@ -184,13 +186,16 @@ impl Lowerer {
         found
     }
 
-    /// Second pass: journeys and their touchpoints.
+    /// Second pass: journeys, then their touchpoints (journeys in parallel: once every
+    /// department and data asset is known, they are independent).
     fn resolve(
         &mut self,
         parsed: Vec<(FileId, FileItems)>,
+        sources: &Sources,
         ws: &mut Workspace,
         problems: &mut Vec<Problem>,
     ) {
+        let mut jobs = Vec::new();
         for (file, items) in parsed {
             let Some((raw, _)) = items.journey else {
                 if items.broken_journey {
@@ -204,14 +209,14 @@ impl Lowerer {
                 }
                 continue;
             };
-            let id = raw.id.get_ref().clone();
+            let id = raw.id.get_ref().to_string();
             if let Some(first) = self.journeys.get(&id) {
                 problems.push(
                     Problem::new(
                         span_of(file, &raw.id),
                         format!("journey `{id}` is declared twice"),
                     )
-                    .with_help(first_declared(&ws.sources, first)),
+                    .with_help(first_declared(sources, first)),
                 );
                 continue;
             }
@@ -226,25 +231,35 @@ impl Lowerer {
                 raw.stages.as_deref().unwrap_or(&[]),
                 "stages",
                 problems,
-                |_, s, _| Some(s.get_ref().clone()),
+                |_, s, _| Some(s.get_ref().to_string()),
             );
-            let touchpoints = self.touchpoints(
+            jobs.push((
                 file,
-                &stages,
                 raw.stages.is_some(),
                 items.touchpoints,
-                &items.broken.touchpoints,
-                problems,
-            );
+                items.broken.touchpoints,
+            ));
             ws.journeys.push(Journey {
                 name: display_name(raw.name.as_ref(), &id),
                 id,
-                persona: raw.persona.map(Spanned::into_inner),
+                persona: raw.persona.map(|p| p.get_ref().to_string()),
                 owner,
                 stages,
-                touchpoints,
+                touchpoints: Vec::new(),
                 id_span: span_of(file, &raw.id),
             });
+        }
+        let stages: Vec<&[String]> = ws.journeys.iter().map(|j| j.stages.as_slice()).collect();
+        let jobs: Vec<_> = jobs.into_iter().zip(stages).collect();
+        let lowered = super::parallel::map(
+            jobs,
+            |((file, has_stages, raws, broken), stages), found| {
+                self.touchpoints(file, stages, has_stages, &raws, &broken, found)
+            },
+            problems,
+        );
+        for (journey, touchpoints) in ws.journeys.iter_mut().zip(lowered) {
+            journey.touchpoints = touchpoints;
         }
     }
 }
@@ -254,10 +269,10 @@ impl Lowerer {
 /// hides a typo for another id). Returns what was found, in order, with the span of each.
 pub(super) fn resolve_list<T>(
     file: FileId,
-    items: &[Spanned<String>],
+    items: &[Spanned<Text<'_>>],
     key: &str,
     problems: &mut Vec<Problem>,
-    mut lookup: impl FnMut(usize, &Spanned<String>, &mut Vec<Problem>) -> Option<T>,
+    mut lookup: impl FnMut(usize, &Spanned<Text<'_>>, &mut Vec<Problem>) -> Option<T>,
 ) -> (Vec<T>, Vec<Span>) {
     let mut found = Vec::with_capacity(items.len());
     let mut spans = Vec::with_capacity(items.len());
@@ -290,7 +305,7 @@ pub(super) fn resolve_list<T>(
 /// Ids must be non-empty and printable: they name files and appear in every output.
 pub(super) fn check_id(
     file: FileId,
-    id: &Spanned<String>,
+    id: &Spanned<Text<'_>>,
     what: &str,
     problems: &mut Vec<Problem>,
 ) {
@@ -313,8 +328,8 @@ pub(super) fn check_id(
     }
 }
 
-pub(super) fn display_name(name: Option<&Spanned<String>>, id: &str) -> String {
-    name.map(|n| n.get_ref().clone())
+pub(super) fn display_name(name: Option<&Spanned<Text<'_>>>, id: &str) -> String {
+    name.map(|n| n.get_ref().to_string())
         .filter(|n| !n.trim().is_empty())
         .unwrap_or_else(|| id.to_owned())
 }

@@ -2,12 +2,12 @@
 //! references (stage, owners, data, supporting teams, next steps) resolved within its
 //! journey and the workspace, every problem collected.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use toml::Spanned;
 
 use super::parse::span_of;
-use super::raw::{RawNext, RawOwners, RawTouchpoint};
+use super::raw::{RawNext, RawOwners, RawTouchpoint, Text};
 use super::resolve::{Lowerer, check_id, display_name, resolve_list};
 use crate::model::{Step, Touchpoint, TouchpointSpans};
 use crate::problem::Problem;
@@ -20,15 +20,16 @@ impl Lowerer {
         file: FileId,
         stages: &[String],
         has_stages: bool,
-        raws: Vec<(RawTouchpoint, Span)>,
+        raws: &[(RawTouchpoint, Span)],
         broken: &[String],
         problems: &mut Vec<Problem>,
     ) -> Vec<Touchpoint> {
-        let mut index: HashMap<String, usize> = HashMap::with_capacity(raws.len());
+        // Duplicates first, so that `next` resolves against the touchpoints kept.
+        let mut seen: HashSet<&str> = HashSet::with_capacity(raws.len());
         let mut kept = Vec::with_capacity(raws.len());
         for (raw, _) in raws {
-            let id = raw.id.get_ref();
-            if index.contains_key(id) {
+            let id = raw.id.get_ref().as_str();
+            if !seen.insert(id) {
                 problems.push(
                     Problem::new(
                         span_of(file, &raw.id),
@@ -39,9 +40,13 @@ impl Lowerer {
                 continue;
             }
             check_id(file, &raw.id, "touchpoint", problems);
-            index.insert(id.clone(), kept.len());
             kept.push(raw);
         }
+        let index: HashMap<&str, usize> = kept
+            .iter()
+            .enumerate()
+            .map(|(i, raw)| (raw.id.get_ref().as_str(), i))
+            .collect();
         let journey = JourneyScope {
             file,
             stages,
@@ -50,7 +55,7 @@ impl Lowerer {
             broken,
         };
         kept.into_iter()
-            .map(|raw| self.touchpoint(&journey, &raw, problems))
+            .map(|raw| self.touchpoint(&journey, raw, problems))
             .collect()
     }
 
@@ -110,16 +115,19 @@ impl Lowerer {
                 ));
             }
         }
-        let targets: Vec<(Spanned<String>, Option<String>)> = raw
+        let targets: Vec<(Spanned<Text<'_>>, Option<String>)> = raw
             .next
             .iter()
             .flatten()
             .map(|n| match n.get_ref() {
                 RawNext::Id(to) => (Spanned::new(n.span(), to.clone()), None),
-                RawNext::Edge(e) => (e.to.clone(), e.label.as_ref().map(|l| l.get_ref().clone())),
+                RawNext::Edge(e) => (
+                    e.to.clone(),
+                    e.label.as_ref().map(|l| l.get_ref().to_string()),
+                ),
             })
             .collect();
-        let ids: Vec<Spanned<String>> = targets.iter().map(|(t, _)| t.clone()).collect();
+        let ids: Vec<Spanned<Text<'_>>> = targets.iter().map(|(t, _)| t.clone()).collect();
         let (next, _) = resolve_list(file, &ids, "next", problems, |i, t, problems| {
             let to = journey.touchpoint_ref(t, problems)?;
             Some(Step {
@@ -127,12 +135,12 @@ impl Lowerer {
                 label: targets[i].1.clone(),
             })
         });
-        let id = raw.id.get_ref().clone();
+        let id = raw.id.get_ref().to_string();
         Touchpoint {
             name: display_name(raw.name.as_ref(), &id),
             stage,
             owners,
-            channel: raw.channel.as_ref().map(|c| c.get_ref().clone()),
+            channel: raw.channel.as_ref().map(|c| c.get_ref().to_string()),
             backstage: raw.backstage.as_ref().is_some_and(|b| *b.get_ref()),
             purchase: raw.purchase.as_ref().is_some_and(|b| *b.get_ref()),
             uses,
@@ -158,14 +166,14 @@ struct JourneyScope<'a> {
     stages: &'a [String],
     has_stages: bool,
     /// Touchpoint id → index, for `next`.
-    index: &'a HashMap<String, usize>,
+    index: &'a HashMap<&'a str, usize>,
     /// Ids of touchpoint tables already reported as invalid.
     broken: &'a [String],
 }
 
 impl JourneyScope<'_> {
-    fn stage(&self, s: &Spanned<String>, problems: &mut Vec<Problem>) -> Option<usize> {
-        let found = self.stages.iter().position(|x| x == s.get_ref());
+    fn stage(&self, s: &Spanned<Text<'_>>, problems: &mut Vec<Problem>) -> Option<usize> {
+        let found = self.stages.iter().position(|x| x == s.get_ref().as_str());
         if found.is_none() {
             let help = if self.has_stages {
                 let names: Vec<&str> = self.stages.iter().map(String::as_str).collect();
@@ -185,10 +193,10 @@ impl JourneyScope<'_> {
         found
     }
 
-    fn touchpoint_ref(&self, t: &Spanned<String>, problems: &mut Vec<Problem>) -> Option<usize> {
-        let found = self.index.get(t.get_ref()).copied();
-        if found.is_none() && !self.broken.contains(t.get_ref()) {
-            let mut ids: Vec<&str> = self.index.keys().map(String::as_str).collect();
+    fn touchpoint_ref(&self, t: &Spanned<Text<'_>>, problems: &mut Vec<Problem>) -> Option<usize> {
+        let found = self.index.get(t.get_ref().as_str()).copied();
+        if found.is_none() && !self.broken.iter().any(|b| b == t.get_ref().as_str()) {
+            let mut ids: Vec<&str> = self.index.keys().copied().collect();
             ids.sort_unstable();
             problems.push(
                 Problem::new(

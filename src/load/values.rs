@@ -14,11 +14,11 @@ use crate::source::{FileId, Span};
 ///
 /// Gives back the table without its wrong values when that deserialises, so that the rest of
 /// it (an unknown `next`, a misspelt `owner`) is still checked and reported in the same run.
-pub fn report_value_errors<T: for<'de> Deserialize<'de>>(
+pub fn report_value_errors<'a, T: Deserialize<'a>>(
     file: FileId,
     what: &str,
     span: std::ops::Range<usize>,
-    mut table: DeTable<'_>,
+    mut table: DeTable<'a>,
     keys: &[(String, std::ops::Range<usize>)],
     first: toml::de::Error,
     problems: &mut Vec<Problem>,
