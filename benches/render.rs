@@ -9,6 +9,9 @@ use cxmap::analyse;
 use cxmap::load::load_texts;
 use cxmap::present::diagram::{DiagramInput, blueprint, map, svg};
 
+/// Waivers are judged on this day in every test and benchmark.
+const TODAY: cxmap::model::Date = cxmap::model::Date::new(2026, 11, 26);
+
 fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("render");
     group.sample_size(10);
@@ -18,7 +21,7 @@ fn bench(c: &mut Criterion) {
             .iter()
             .map(|(a, b)| (a.as_str(), b.as_str()))
             .collect();
-        let checked = analyse::check(load_texts(&refs));
+        let checked = analyse::check(load_texts(&refs), TODAY);
         assert!(checked.problems.is_empty());
         let input = DiagramInput::new(&checked.workspace, checked.analysis.as_ref().unwrap(), 0);
         group.throughput(Throughput::Elements(n as u64));

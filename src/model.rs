@@ -7,8 +7,6 @@
 //!
 //! Architecture invariant: depends only on [`crate::source`].
 
-use std::collections::BTreeMap;
-
 use crate::source::{Sources, Span};
 
 /// Index of a department in [`Workspace::departments`].
@@ -58,8 +56,17 @@ pub struct Department {
     pub customer_facing: bool,
     /// `None` when the key is missing or blank.
     pub champion: Option<String>,
+    /// A partner outside the organisation (a solicitor, a courier, an installer).
+    pub external: bool,
     /// The `id` value.
     pub id_span: Span,
+}
+
+impl Department {
+    /// Part of the organisation (not an external partner).
+    pub fn is_internal(&self) -> bool {
+        !self.external
+    }
 }
 
 #[derive(Debug)]
@@ -105,18 +112,135 @@ pub struct Touchpoint {
     pub stage: Option<usize>,
     /// Distinct owning departments, in the order written; empty when nobody owns it.
     pub owners: Vec<DepartmentIdx>,
-    pub channel: Option<String>,
+    /// Free text (web, app, phone, ...), in the order written.
+    pub channels: Vec<String>,
     pub backstage: bool,
     pub purchase: bool,
-    /// Distinct data assets, in the order written.
+    /// Distinct data assets this step needs, in the order written.
     pub uses: Vec<DataIdx>,
+    /// Distinct data assets the customer is asked to provide here, in the order written.
+    pub asks: Vec<DataIdx>,
+    /// Physical evidence: what the customer sees or keeps (a letter, a price card).
+    pub artifacts: Vec<String>,
+    /// The research behind this step, in the order written.
+    pub insights: Vec<Insight>,
     /// Distinct supporting departments, in the order written.
     pub supported_by: Vec<DepartmentIdx>,
     /// -2..=2
     pub score: Option<i8>,
-    pub metrics: BTreeMap<String, f64>,
+    /// By name.
+    pub metrics: Vec<Metric>,
     pub next: Vec<Step>,
     pub spans: TouchpointSpans,
+}
+
+/// A measured figure of a touchpoint, with its target if it has one.
+#[derive(Debug, Clone)]
+pub struct Metric {
+    pub name: String,
+    pub value: f64,
+    pub target: Option<f64>,
+    pub better: Better,
+    pub unit: Option<String>,
+    /// The metric's value as written (`csat = 81` or `nps = { ... }`).
+    pub span: Span,
+}
+
+impl Metric {
+    /// The value misses its target (there is a target, and the value is on its wrong side).
+    pub fn misses_target(&self) -> bool {
+        self.target.is_some_and(|t| match self.better {
+            Better::Higher => self.value < t,
+            Better::Lower => self.value > t,
+        })
+    }
+}
+
+/// Which way a metric improves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Better {
+    Higher,
+    Lower,
+}
+
+/// Research behind a touchpoint: where it comes from, what a customer said.
+#[derive(Debug, Clone)]
+pub struct Insight {
+    pub source: String,
+    pub quote: Option<String>,
+    pub date: Option<Date>,
+    /// How many people the research heard.
+    pub sample: Option<u32>,
+}
+
+/// A calendar date (TOML local date).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    pub const fn new(year: i32, month: u8, day: u8) -> Date {
+        Date { year, month, day }
+    }
+
+    /// `YYYY-MM-DD`, a real day of the calendar.
+    pub fn parse(s: &str) -> Option<Date> {
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let num = |r: std::ops::Range<usize>| -> Option<u32> {
+            s.get(r.clone())
+                .filter(|p| p.bytes().all(|c| c.is_ascii_digit()))?
+                .parse()
+                .ok()
+        };
+        let date = Date {
+            year: i32::try_from(num(0..4)?).ok()?,
+            month: u8::try_from(num(5..7)?).ok()?,
+            day: u8::try_from(num(8..10)?).ok()?,
+        };
+        date.is_valid().then_some(date)
+    }
+
+    pub fn is_valid(self) -> bool {
+        let leap = self.year % 4 == 0 && (self.year % 100 != 0 || self.year % 400 == 0);
+        let days = match self.month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return false,
+        };
+        (1..=days).contains(&self.day)
+    }
+
+    /// The date `days` days after 1970-01-01 (Howard Hinnant's civil-from-days).
+    pub fn from_unix_days(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = doy - (153 * mp + 2) / 5 + 1;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 };
+        let y = yoe + era * 400 + i64::from(m <= 2);
+        Date {
+            year: i32::try_from(y).unwrap_or(i32::MAX),
+            month: u8::try_from(m).unwrap_or(1),
+            day: u8::try_from(d).unwrap_or(1),
+        }
+    }
+}
+
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
 }
 
 /// Where a touchpoint's values are written, for findings that point at them.
@@ -132,6 +256,8 @@ pub struct TouchpointSpans {
     pub uses: Vec<Span>,
     /// Each `supported_by` entry, in the order of [`Touchpoint::supported_by`].
     pub supported_by: Vec<Span>,
+    /// Each `asks` entry, in the order of [`Touchpoint::asks`].
+    pub asks: Vec<Span>,
 }
 
 impl Journey {
@@ -179,6 +305,27 @@ impl Touchpoint {
     pub fn sole_owner(&self) -> Option<DepartmentIdx> {
         match self.owners.as_slice() {
             [only] => Some(*only),
+            _ => None,
+        }
+    }
+
+    /// Its owners inside the organisation (external partners left out), in the order
+    /// written.
+    pub fn internal_owners<'a>(
+        &'a self,
+        ws: &'a Workspace,
+    ) -> impl Iterator<Item = DepartmentIdx> + 'a {
+        self.owners
+            .iter()
+            .copied()
+            .filter(|&d| ws.departments[d].is_internal())
+    }
+
+    /// Exactly one internal owner, partners beside it aside.
+    pub fn sole_internal_owner(&self, ws: &Workspace) -> Option<DepartmentIdx> {
+        let mut internal = self.internal_owners(ws);
+        match (internal.next(), internal.next()) {
+            (Some(only), None) => Some(only),
             _ => None,
         }
     }

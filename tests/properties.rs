@@ -7,6 +7,9 @@ use cxmap::analyse::{self, Checked, rules};
 use cxmap::load::load_texts;
 use cxmap::present::{json, terminal::Terminal};
 
+/// Waivers are judged on this day in every test and benchmark.
+const TODAY: cxmap::model::Date = cxmap::model::Date::new(2026, 11, 26);
+
 fn json_text(checked: &Checked) -> String {
     let mut out = Vec::new();
     json::write(checked, &mut out).unwrap();
@@ -124,7 +127,7 @@ proptest! {
     fn generated_workspaces_check_cleanly((departments, data, journeys) in workspace()) {
         let files = render(&departments, &data, &journeys);
         let refs: Vec<(&str, &str)> = files.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
-        let checked = analyse::check(load_texts(&refs));
+        let checked = analyse::check(load_texts(&refs), TODAY);
         prop_assert!(checked.problems.is_empty(), "{:?}", checked.problems);
         let ws = &checked.workspace;
         let analysis = checked.analysis.as_ref().unwrap();
@@ -141,10 +144,10 @@ proptest! {
         }
 
         // Byte-identical output on a rerun.
-        let first = (json_text(&checked), Terminal { color: false }.render(&checked));
-        let again = analyse::check(load_texts(&refs));
+        let first = (json_text(&checked), Terminal::plain().render(&checked));
+        let again = analyse::check(load_texts(&refs), TODAY);
         prop_assert_eq!(&first.0, &json_text(&again));
-        prop_assert_eq!(&first.1, &Terminal { color: false }.render(&again));
+        prop_assert_eq!(&first.1, &Terminal::plain().render(&again));
 
         // Stable order: file, line, rule, subject.
         let keys: Vec<_> = analysis.findings.iter().map(|f| {
@@ -158,8 +161,8 @@ proptest! {
 
     #[test]
     fn arbitrary_text_never_panics(text in "\\PC{0,400}") {
-        let checked = analyse::check(load_texts(&[("x.toml", &text)]));
-        let _ = Terminal { color: false }.render(&checked);
+        let checked = analyse::check(load_texts(&[("x.toml", &text)]), TODAY);
+        let _ = Terminal::plain().render(&checked);
         let _ = json_text(&checked);
     }
 
@@ -170,8 +173,8 @@ proptest! {
         while !text.is_char_boundary(cut) { cut -= 1; }
         let mangled = format!("{}{}{}", &text[..cut], junk, &text[cut..]);
         let org = include_str!("../journeys/org.toml");
-        let checked = analyse::check(load_texts(&[("org.toml", org), ("j.toml", &mangled)]));
-        let _ = Terminal { color: false }.render(&checked);
+        let checked = analyse::check(load_texts(&[("org.toml", org), ("j.toml", &mangled)]), TODAY);
+        let _ = Terminal::plain().render(&checked);
         for p in &checked.problems {
             let loc = checked.workspace.sources.locate(&p.span);
             prop_assert!(loc.line >= 1 && loc.column >= 1);

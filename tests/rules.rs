@@ -12,6 +12,9 @@ use cxmap::analyse::{self, Checked};
 use cxmap::load::load_texts;
 use cxmap::present::terminal::Terminal;
 
+/// Waivers are judged on this day in every test and benchmark.
+const TODAY: cxmap::model::Date = cxmap::model::Date::new(2026, 11, 26);
+
 /// (line, subject, reached touchpoints) marked in a fixture.
 fn expected(text: &str) -> Vec<(usize, String, Vec<String>)> {
     let mut out = Vec::new();
@@ -36,7 +39,7 @@ fn expected(text: &str) -> Vec<(usize, String, Vec<String>)> {
 fn check_fixture(rule: &'static Rule) {
     let name = format!("tests/fixtures/rules/{}.toml", rule.name);
     let text = common::fixture(&format!("rules/{}.toml", rule.name));
-    let mut checked = analyse::check(load_texts(&[(&name, &text)]));
+    let mut checked = analyse::check(load_texts(&[(&name, &text)]), TODAY);
     assert!(
         checked.problems.is_empty(),
         "{}: {:?}",
@@ -65,7 +68,7 @@ fn check_fixture(rule: &'static Rule) {
     assert_eq!(got, want, "rule {}", rule.name);
 
     analysis.findings.retain(|f| f.rule == rule);
-    let rendered = Terminal { color: false }.render(&checked);
+    let rendered = Terminal::plain().render(&checked);
     insta::assert_snapshot!(rule.name, rendered);
 }
 
@@ -104,7 +107,7 @@ one_test_per_rule! {
 }
 
 fn checked(text: &str) -> Checked {
-    let checked = analyse::check(load_texts(&[("j.toml", text)]));
+    let checked = analyse::check(load_texts(&[("j.toml", text)]), TODAY);
     assert!(checked.problems.is_empty(), "{:?}", checked.problems);
     checked
 }

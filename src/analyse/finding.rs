@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::names::Names;
 use super::rules::Rule;
-use crate::model::{DataIdx, DepartmentIdx, JourneyIdx, TouchpointRef, Workspace};
+use crate::model::{DataIdx, Date, DepartmentIdx, JourneyIdx, TouchpointRef, Workspace};
 use crate::source::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -55,16 +55,28 @@ pub enum Subject {
     Journey(JourneyIdx),
     Department(DepartmentIdx),
     Data(DataIdx),
+    /// A waiver in `cxmap.toml`; the contract names it by its rule.
+    Waiver(WaiverRef),
+}
+
+/// A waiver, as a finding about it needs it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct WaiverRef {
+    /// Its place among the `[[allow]]` tables.
+    pub index: usize,
+    pub rule: &'static Rule,
+    pub until: Option<Date>,
 }
 
 impl Subject {
-    /// The subject's id, as the contract's JSON shows it.
+    /// The subject's id, as the contract's JSON shows it (a waiver's is its rule's name).
     pub fn id(self, ws: &Workspace) -> &str {
         match self {
             Subject::Touchpoint(t) => &ws.touchpoint(t).id,
             Subject::Journey(j) => &ws.journeys[j].id,
             Subject::Department(d) => &ws.departments[d].id,
             Subject::Data(d) => &ws.data[d].id,
+            Subject::Waiver(w) => w.rule.name,
         }
     }
 
@@ -76,17 +88,20 @@ impl Subject {
     }
 }
 
-/// What tells apart findings of one rule on one subject.
+/// What tells apart findings of one rule on one subject: a data asset, or a metric of the
+/// subject touchpoint (its place in the touchpoint's metrics).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Detail {
     Data(DataIdx),
+    Metric(TouchpointRef, usize),
 }
 
 impl Detail {
-    /// The detail's id, as the contract's JSON shows it.
+    /// The detail's id, as the contract's JSON shows it: the data id or the metric name.
     pub fn id(self, ws: &Workspace) -> &str {
         match self {
             Detail::Data(d) => &ws.data[d].id,
+            Detail::Metric(t, m) => &ws.touchpoint(t).metrics[m].name,
         }
     }
 }

@@ -97,6 +97,42 @@ impl JourneyGraph {
         found
     }
 
+    /// For each of `sources` (touchpoints, in the order given): the first other source, in
+    /// that order, that reaches it by one or more edges. Each touchpoint is visited at most
+    /// twice, so this is linear however many sources there are.
+    pub fn earlier_sources(&self, sources: &[TouchpointIdx]) -> Vec<Option<TouchpointIdx>> {
+        const NONE: u32 = u32::MAX;
+        // The first two sources (by position in `sources`) that reach each touchpoint.
+        let mut labels = vec![[NONE; 2]; self.graph.node_count()];
+        let mut stack = Vec::new();
+        for (k, &source) in sources.iter().enumerate() {
+            let k = u32::try_from(k).expect("fewer than 2^32 sources");
+            stack.extend(self.successors(source));
+            while let Some(v) = stack.pop() {
+                let l = &mut labels[v];
+                if l[0] == k || l[1] == k || l[1] != NONE {
+                    continue;
+                }
+                if l[0] == NONE {
+                    l[0] = k;
+                } else {
+                    l[1] = k;
+                }
+                stack.extend(self.successors(v));
+            }
+        }
+        sources
+            .iter()
+            .enumerate()
+            .map(|(k, &t)| {
+                labels[t]
+                    .iter()
+                    .find(|&&l| l != NONE && l as usize != k)
+                    .map(|&l| sources[l as usize])
+            })
+            .collect()
+    }
+
     /// Every touchpoint reachable from `from` by one or more edges.
     pub fn reachable_from(&self, from: TouchpointIdx) -> Vec<TouchpointIdx> {
         let mut seen = vec![false; self.graph.node_count()];

@@ -15,22 +15,29 @@ pub mod names;
 pub mod priorities;
 pub mod rules;
 pub mod settings;
+pub mod waivers;
 
 use facts::Facts;
 use figures::Figures;
 use finding::{Finding, Severity};
-use rules::{Context, RULES, Rule};
+use rules::{Check, Context, RULES, Rule};
 use settings::Settings;
+use waivers::{Waived, Waiver, WaiverContext};
 
 use crate::load::Loaded;
-use crate::model::{JourneyIdx, TouchpointRef, Workspace};
+use crate::model::{Date, JourneyIdx, TouchpointRef, Workspace};
 use crate::problem::Problem;
 
 /// Everything one run knows about a valid workspace.
 pub struct Analysis {
     pub facts: Facts,
-    /// Sorted by file, line, rule, subject; rules set to `off` produce none.
+    /// Sorted by file, line, rule, subject; rules set to `off` produce none; waived ones are
+    /// not here.
     pub findings: Vec<Finding>,
+    /// The findings waivers left out, in the same order, each with its waiver.
+    pub waived: Vec<Waived>,
+    /// The waivers of `cxmap.toml`, in file order.
+    pub waivers: Vec<Waiver>,
     pub figures: Figures,
     /// Per journey, per touchpoint: the rules with a finding about it (bit = rule index).
     marks: Vec<Vec<u32>>,
@@ -81,15 +88,16 @@ impl Checked {
     }
 }
 
-/// Checks the configuration against the rules and, when nothing is invalid, analyses.
-pub fn check(loaded: Loaded) -> Checked {
-    let (settings, mut problems) = settings::configure(loaded.config.as_ref());
+/// Checks the configuration against the rules and the workspace and, when nothing is
+/// invalid, analyses. `today` decides which waivers are in force.
+pub fn check(loaded: Loaded, today: Date) -> Checked {
+    let (settings, mut problems) = settings::configure(loaded.config.as_ref(), &loaded.workspace);
     problems.extend(loaded.problems);
     problems.sort();
     problems.dedup();
     let analysis = problems
         .is_empty()
-        .then(|| analyse(&loaded.workspace, &settings));
+        .then(|| analyse(&loaded.workspace, settings, today));
     Checked {
         workspace: loaded.workspace,
         problems,
@@ -98,8 +106,10 @@ pub fn check(loaded: Loaded) -> Checked {
     }
 }
 
-/// Runs every rule that is on, applies the severities, sorts, and derives the figures.
-pub fn analyse(ws: &Workspace, settings: &Settings) -> Analysis {
+/// The contract's order of work: the rules run, severities from `[rules]` apply and rules set
+/// to `off` produce nothing; waivers apply; the rules about waivers add their findings; all is
+/// sorted, and the figures derived from what is left.
+pub fn analyse(ws: &Workspace, settings: Settings, today: Date) -> Analysis {
     let facts = Facts::new(ws);
     let cx = Context {
         workspace: ws,
@@ -107,21 +117,40 @@ pub fn analyse(ws: &Workspace, settings: &Settings) -> Analysis {
     };
     let mut findings = Vec::new();
     for &rule in RULES {
-        let Some(severity) = settings.severity(rule) else {
-            continue;
-        };
-        let start = findings.len();
-        (rule.check)(&cx, &mut findings);
-        for f in &mut findings[start..] {
-            f.severity = severity;
+        if let (Check::Workspace(check), Some(severity)) = (&rule.check, settings.severity(rule)) {
+            let start = findings.len();
+            check(&cx, &mut findings);
+            for f in &mut findings[start..] {
+                f.severity = severity;
+            }
         }
     }
-    sort(ws, &mut findings);
+    let (mut findings, mut waived, matched) =
+        waivers::apply(findings, &settings.waivers, today, ws);
+    let wx = WaiverContext {
+        waivers: &settings.waivers,
+        matched: &matched,
+        today,
+        settings: &settings,
+    };
+    for &rule in RULES {
+        if let (Check::Waivers(check), Some(severity)) = (&rule.check, settings.severity(rule)) {
+            let start = findings.len();
+            check(&wx, &mut findings);
+            for f in &mut findings[start..] {
+                f.severity = severity;
+            }
+        }
+    }
+    sort(ws, &mut findings, |f| f);
+    sort(ws, &mut waived, |w| &w.finding);
     let marks = marks(ws, &findings);
     let figures = figures::compute(ws, &facts, &findings);
     Analysis {
         facts,
         findings,
+        waived,
+        waivers: settings.waivers,
         figures,
         marks,
     }
@@ -129,7 +158,7 @@ pub fn analyse(ws: &Workspace, settings: &Settings) -> Analysis {
 
 /// The contract's order: file, line, rule, subject (then journey and detail, so that
 /// findings equal in those four still come out the same way every time).
-fn sort(ws: &Workspace, findings: &mut [Finding]) {
+fn sort<T>(ws: &Workspace, items: &mut [T], finding: impl Fn(&T) -> &Finding) {
     let sources = &ws.sources;
     let mut by_path: Vec<(&str, u32)> = sources
         .iter()
@@ -140,7 +169,8 @@ fn sort(ws: &Workspace, findings: &mut [Finding]) {
     for (r, (_, id)) in (0u32..).zip(&by_path) {
         rank[*id as usize] = r;
     }
-    findings.sort_by_cached_key(|f| {
+    items.sort_by_cached_key(|item| {
+        let f = finding(item);
         (
             rank[f.at.file.0 as usize],
             sources.get(f.at.file).line(f.at.start as usize),

@@ -83,3 +83,17 @@ pub fn list(items: impl IntoIterator<Item = String>) -> String {
         [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }
+
+/// A measured value without noise, with its unit: `81.5`, `18`, `9 days`, `64%`.
+pub fn quantity(v: f64, unit: Option<&str>) -> String {
+    let number = if v.fract() == 0.0 && v.abs() < 1e12 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.1}")
+    };
+    match unit {
+        Some("%") => format!("{number}%"),
+        Some(u) => format!("{number} {u}"),
+        None => number,
+    }
+}

@@ -3,9 +3,8 @@
 
 use clap::ValueEnum;
 
-use super::{Failure, Io, WorkspaceArgs, exit, load_options};
+use super::{Failure, Io, WorkspaceArgs, check_workspace, exit};
 use crate::analyse;
-use crate::load;
 use crate::present;
 
 #[derive(clap::Args, Debug)]
@@ -15,6 +14,9 @@ pub struct CheckArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
     pub format: CheckFormat,
+    /// Also list the findings waived in cxmap.toml, with their reasons (text output)
+    #[arg(long)]
+    pub show_waived: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,11 +28,15 @@ pub enum CheckFormat {
 }
 
 pub fn run(args: &CheckArgs, io: &mut Io) -> Result<u8, Failure> {
-    let checked = analyse::check(load::load(&load_options(&args.workspace))?);
+    let checked = check_workspace(&args.workspace)?;
     match args.format {
         CheckFormat::Text => {
             let color = args.workspace.color.enabled(io.stdout_is_terminal);
-            present::terminal::Terminal { color }.write(&checked, io.stdout)?;
+            present::terminal::Terminal {
+                color,
+                show_waived: args.show_waived,
+            }
+            .write(&checked, io.stdout)?;
         }
         CheckFormat::Json => present::json::write(&checked, io.stdout)?,
         CheckFormat::Sarif => present::sarif::write(&checked, io.stdout)?,

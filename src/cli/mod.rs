@@ -20,6 +20,7 @@ pub use report::{ReportArgs, ReportFormat};
 use crate::analyse::{self, Checked};
 use crate::fatal::FatalError;
 use crate::load::{self, LoadOptions};
+use crate::model::Date;
 use crate::present;
 
 #[derive(Parser, Debug)]
@@ -171,14 +172,49 @@ fn load_options(args: &WorkspaceArgs) -> LoadOptions {
     }
 }
 
+/// Loads the workspace the arguments name and checks it.
+fn check_workspace(args: &WorkspaceArgs) -> Result<Checked, Failure> {
+    let today = today()?;
+    Ok(analyse::check(load::load(&load_options(args))?, today))
+}
+
+/// Today for waivers: `CXMAP_TODAY` (`YYYY-MM-DD`) when it is set and not empty, else the
+/// current UTC date.
+pub fn today() -> Result<Date, FatalError> {
+    match std::env::var("CXMAP_TODAY") {
+        Ok(s) if !s.is_empty() => Date::parse(&s).ok_or_else(|| {
+            FatalError::new(format!(
+                "CXMAP_TODAY is `{}`, not a date",
+                present::escape::terminal(&s)
+            ))
+            .with_help("set it to a day as YYYY-MM-DD, e.g. `CXMAP_TODAY=2026-11-26`, or unset it")
+        }),
+        Ok(_) | Err(std::env::VarError::NotPresent) => Ok(today_utc()),
+        Err(std::env::VarError::NotUnicode(_)) => Err(FatalError::new("CXMAP_TODAY is not a date")
+            .with_help("set it to a day as YYYY-MM-DD, or unset it")),
+    }
+}
+
+/// The current date in UTC.
+pub fn today_utc() -> Date {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    Date::from_unix_days(i64::try_from(secs / 86_400).unwrap_or(0))
+}
+
 /// Loads and analyses a workspace for the commands that write files. An invalid workspace is
 /// reported as `check` reports it (on stderr, since stdout is not the product here) and
 /// `Err(1)` says to stop with exit status 1 and write nothing.
 fn load_valid(args: &WorkspaceArgs, io: &mut Io) -> Result<Result<Checked, u8>, Failure> {
-    let checked = analyse::check(load::load(&load_options(args))?);
+    let checked = check_workspace(args)?;
     if !checked.is_valid() {
         let color = args.color.enabled(std::io::stderr().is_terminal());
-        present::terminal::Terminal { color }.write(&checked, io.stderr)?;
+        present::terminal::Terminal {
+            color,
+            show_waived: false,
+        }
+        .write(&checked, io.stderr)?;
         writeln!(io.stderr, "nothing was written")?;
         return Ok(Err(exit::FINDINGS));
     }

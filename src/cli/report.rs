@@ -7,6 +7,7 @@ use clap::ValueEnum;
 
 use super::{Failure, Io, WorkspaceArgs, exit, load_valid};
 use crate::fatal::FatalError;
+use crate::model::Date;
 use crate::present::{self, files::Output, report::Report};
 
 #[derive(clap::Args, Debug)]
@@ -34,42 +35,11 @@ pub enum ReportFormat {
 
 fn parse_date(s: &str) -> Result<String, String> {
     if s == "today" {
-        let days = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_err(|e| e.to_string())?
-            .as_secs()
-            / 86_400;
-        return Ok(civil_date(i64::try_from(days).unwrap_or(0)));
+        return Ok(super::today_utc().to_string());
     }
-    let ok = s.len() == 10
-        && s.char_indices().all(|(i, c)| {
-            if i == 4 || i == 7 {
-                c == '-'
-            } else {
-                c.is_ascii_digit()
-            }
-        })
-        && (1..=12).contains(&s[5..7].parse::<u32>().unwrap_or(0))
-        && (1..=31).contains(&s[8..10].parse::<u32>().unwrap_or(0));
-    if ok {
-        Ok(s.to_owned())
-    } else {
-        Err("expected YYYY-MM-DD or `today`".to_owned())
-    }
-}
-
-/// Days since 1970-01-01 to YYYY-MM-DD (Howard Hinnant's civil-from-days algorithm).
-fn civil_date(days: i64) -> String {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
+    Date::parse(s)
+        .map(|d| d.to_string())
+        .ok_or_else(|| "expected YYYY-MM-DD or `today`".to_owned())
 }
 
 pub fn run(args: &ReportArgs, io: &mut Io) -> Result<u8, Failure> {

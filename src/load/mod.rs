@@ -10,11 +10,14 @@
 //! may use the model.
 
 pub mod config;
+mod evidence;
+mod fields;
 mod files;
 mod parallel;
 mod parse;
 pub mod raw;
 mod resolve;
+mod text;
 mod touchpoints;
 mod values;
 
@@ -32,7 +35,7 @@ use crate::source::{SourceFile, Sources};
 #[derive(Debug)]
 pub struct Loaded {
     pub workspace: Workspace,
-    /// `cxmap.toml`, when there is one and it parses.
+    /// `cxmap.toml`, when there is one.
     pub config: Option<Config>,
     /// How many model files were read (the configuration file aside).
     pub model_files: usize,
@@ -66,7 +69,7 @@ pub fn load(options: &LoadOptions) -> Result<Loaded, FatalError> {
             file_ids.push(id);
         }
     }
-    let config = config_file.and_then(|file| config::parse(file, &sources, &mut problems));
+    let config = config_file.map(|file| config::parse(file, &sources, &mut problems));
     let workspace = resolve::lower(sources, &file_ids, &mut problems);
     Ok(finish(workspace, config, found.models.len(), problems))
 }
@@ -90,7 +93,7 @@ pub fn load_texts(files: &[(&str, &str)]) -> Loaded {
             ids.push(id);
         }
     }
-    let config = config.and_then(|file| config::parse(file, &sources, &mut problems));
+    let config = config.map(|file| config::parse(file, &sources, &mut problems));
     let workspace = resolve::lower(sources, &ids, &mut problems);
     finish(workspace, config, ids.len(), problems)
 }

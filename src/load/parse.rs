@@ -6,9 +6,8 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
-use super::raw::{
-    RawData, RawDepartment, RawFile, RawJourney, RawOrganization, RawTouchpoint, field_names,
-};
+use super::fields::field_names;
+use super::raw::{RawData, RawDepartment, RawFile, RawJourney, RawOrganization, RawTouchpoint};
 use super::values::report_value_errors;
 use crate::problem::Problem;
 use crate::source::{FileId, Sources, Span};
@@ -71,7 +70,7 @@ fn parse_file<'a>(file: FileId, text: &'a str, problems: &mut Vec<Problem>) -> F
 
 /// How much to keep while deserialising a table.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Pass {
+pub(super) enum Pass {
     /// Nothing: a table that does not deserialise stops the pass.
     Fast,
     /// A copy of each table, to find and report every wrong value.
@@ -79,10 +78,10 @@ enum Pass {
 }
 
 /// The fast pass met a table it cannot report on: parse the file again carefully.
-struct Retry;
+pub(super) struct Retry;
 
 /// Why a table gave nothing.
-enum Failed {
+pub(super) enum Failed {
     /// Reported; its `id`, if it has one, so that references to it are not reported too.
     Broken(Option<String>),
     Retry,
@@ -247,7 +246,7 @@ fn too_deep(text: &str) -> Option<usize> {
 }
 
 /// The elements of an array of tables such as `[[touchpoint]]`.
-fn elements<'a, T: Deserialize<'a>>(
+pub(super) fn elements<'a, T: Deserialize<'a>>(
     file: FileId,
     name: &str,
     key_span: Span,

@@ -1,5 +1,5 @@
 //! The faithful serde mirror of a model file: what the TOML says, with the span of every value
-//! a message may point at. Nothing here is validated beyond types; `lower` does that.
+//! a message may point at. Nothing here is validated beyond types; `resolve` does that.
 //!
 //! These types are also the source of `cxmap schema` (JSON Schema through schemars), so the
 //! schema can never drift from what the loader accepts.
@@ -7,58 +7,13 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
-use std::ops::Deref;
 
 use schemars::JsonSchema;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use toml::Spanned;
 
-/// A string as written in the file: borrowed from the file's text when it has no escapes
-/// (nearly always), so that parsing a large workspace does not copy every id twice.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Text<'a>(pub Cow<'a, str>);
-
-impl Text<'_> {
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl Deref for Text<'_> {
-    type Target = str;
-    fn deref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Display for Text<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct TextVisitor;
-        impl<'de> Visitor<'de> for TextVisitor {
-            type Value = Text<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a string")
-            }
-            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
-                Ok(Text(Cow::Borrowed(v)))
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-                Ok(Text(Cow::Owned(v.to_owned())))
-            }
-            fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-                Ok(Text(Cow::Owned(v)))
-            }
-        }
-        deserializer.deserialize_str(TextVisitor)
-    }
-}
+pub use super::text::Text;
 
 /// One cxmap model file. Every table is optional, so a workspace can keep its departments
 /// and data in an `org.toml` and each journey in a file of its own.
@@ -117,6 +72,9 @@ pub struct RawDepartment<'a> {
     #[schemars(with = "Option<String>")]
     #[serde(borrow)]
     pub champion: Option<Spanned<Text<'a>>>,
+    /// True for a partner outside the organisation: a solicitor, a courier, an installer.
+    #[schemars(with = "Option<bool>")]
+    pub external: Option<Spanned<bool>>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -177,13 +135,13 @@ pub struct RawTouchpoint<'a> {
     #[serde(borrow)]
     pub stage: Option<Spanned<Text<'a>>>,
     /// The owning department: an id, or an array of ids.
-    #[schemars(with = "Option<OwnersSchema>")]
+    #[schemars(with = "Option<OneOrManySchema>")]
     #[serde(borrow)]
-    pub owner: Option<Spanned<RawOwners<'a>>>,
-    /// Free text: web, app, phone, email, store, ...
-    #[schemars(with = "Option<String>")]
+    pub owner: Option<Spanned<RawOneOrMany<'a>>>,
+    /// Free text: web, app, phone, email, store, ..., or an array of them.
+    #[schemars(with = "Option<OneOrManySchema>")]
     #[serde(borrow)]
-    pub channel: Option<Spanned<Text<'a>>>,
+    pub channel: Option<Spanned<RawOneOrMany<'a>>>,
     /// True when the customer does not see this step.
     #[schemars(with = "Option<bool>")]
     pub backstage: Option<Spanned<bool>>,
@@ -194,6 +152,18 @@ pub struct RawTouchpoint<'a> {
     #[schemars(with = "Option<Vec<String>>")]
     #[serde(borrow)]
     pub uses: Option<Vec<Spanned<Text<'a>>>>,
+    /// Data ids the customer is asked to provide here.
+    #[schemars(with = "Option<Vec<String>>")]
+    #[serde(borrow)]
+    pub asks: Option<Vec<Spanned<Text<'a>>>>,
+    /// Physical evidence: what the customer sees or keeps (a letter, a price card).
+    #[schemars(with = "Option<Vec<String>>")]
+    #[serde(borrow)]
+    pub artifacts: Option<Vec<Spanned<Text<'a>>>>,
+    /// The research behind this step.
+    #[schemars(with = "Option<Vec<RawInsight<'static>>>")]
+    #[serde(borrow)]
+    pub insights: Option<Vec<Spanned<RawInsight<'a>>>>,
     /// Departments whose work this step depends on.
     #[schemars(with = "Option<Vec<String>>")]
     #[serde(borrow)]
@@ -201,18 +171,85 @@ pub struct RawTouchpoint<'a> {
     /// How the customer feels here, from -2 (very bad) to 2 (very good).
     #[schemars(with = "Option<i64>", range(min = -2, max = 2))]
     pub score: Option<Spanned<i64>>,
-    /// Measured figures: name -> number (CSAT, NPS, CES, conversion, ...).
-    #[schemars(with = "Option<BTreeMap<String, f64>>")]
-    pub metrics: Option<BTreeMap<String, Spanned<f64>>>,
+    /// Measured figures: name -> a number, or a table with the value, a target, which way
+    /// is better and a unit (CSAT, NPS, CES, wait in days, ...).
+    #[schemars(with = "Option<BTreeMap<String, MetricSchema>>")]
+    #[serde(borrow)]
+    pub metrics: Option<BTreeMap<String, Spanned<RawMetric<'a>>>>,
     /// The steps that can follow this one.
     #[schemars(with = "Option<Vec<NextSchema>>")]
     #[serde(borrow)]
     pub next: Option<Vec<Spanned<RawNext<'a>>>>,
 }
 
-/// `owner = "sales"` or `owner = ["sales", "billing"]`.
+/// Research behind a touchpoint.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawInsight<'a> {
+    /// Where it comes from: "Store interviews, May 2026", "NPS verbatims Q3".
+    #[schemars(with = "String", required)]
+    #[serde(borrow)]
+    pub source: Option<Spanned<Text<'a>>>,
+    /// What a customer said.
+    #[schemars(with = "Option<String>")]
+    #[serde(borrow)]
+    pub quote: Option<Spanned<Text<'a>>>,
+    /// When (a TOML date, e.g. 2026-05-12).
+    #[schemars(with = "Option<String>", regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
+    pub date: Option<Spanned<toml::value::Datetime>>,
+    /// How many people the research heard (at least 1).
+    #[schemars(with = "Option<u32>", range(min = 1))]
+    pub sample: Option<Spanned<i64>>,
+}
+
+/// A metric: a plain number, or a table.
 #[derive(Debug)]
-pub enum RawOwners<'a> {
+pub enum RawMetric<'a> {
+    Number(f64),
+    Table(RawMetricTable<'a>),
+}
+
+/// `{ value = 9, target = 5, better = "lower", unit = "days" }`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawMetricTable<'a> {
+    /// The measured value.
+    #[schemars(with = "f64", required)]
+    pub value: Option<Spanned<f64>>,
+    /// The value it should reach.
+    #[schemars(with = "Option<f64>")]
+    pub target: Option<Spanned<f64>>,
+    /// "higher" (the default) or "lower": which way the metric improves.
+    #[schemars(with = "Option<BetterSchema>")]
+    #[serde(borrow)]
+    pub better: Option<Spanned<Text<'a>>>,
+    /// Shown beside the value: "days", "%", "points".
+    #[schemars(with = "Option<String>")]
+    #[serde(borrow)]
+    pub unit: Option<Spanned<Text<'a>>>,
+}
+
+/// Schema-only shape of a metric.
+#[derive(JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+enum MetricSchema {
+    Number(f64),
+    Table(RawMetricTable<'static>),
+}
+
+/// Schema-only: which way a metric improves.
+#[derive(JsonSchema)]
+#[serde(rename_all = "lowercase")]
+#[allow(dead_code)]
+enum BetterSchema {
+    Higher,
+    Lower,
+}
+
+/// `owner = "sales"` or `owner = ["sales", "billing"]` (and likewise `channel`).
+#[derive(Debug)]
+pub enum RawOneOrMany<'a> {
     One(Text<'a>),
     Many(Vec<Spanned<Text<'a>>>),
 }
@@ -237,11 +274,11 @@ pub struct RawEdge<'a> {
     pub label: Option<Spanned<Text<'a>>>,
 }
 
-/// Schema-only shape of `owner`.
+/// Schema-only shape of `owner` and `channel`.
 #[derive(JsonSchema)]
 #[serde(untagged)]
 #[allow(dead_code)]
-enum OwnersSchema {
+enum OneOrManySchema {
     One(String),
     Many(Vec<String>),
 }
@@ -255,26 +292,54 @@ enum NextSchema {
     Edge(RawEdge<'static>),
 }
 
-impl<'de: 'a, 'a> Deserialize<'de> for RawOwners<'a> {
+impl<'de: 'a, 'a> Deserialize<'de> for RawMetric<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct MetricVisitor;
+        impl<'de> Visitor<'de> for MetricVisitor {
+            type Value = RawMetric<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a number or a table { value = ..., target = ... }")
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+                #[allow(clippy::cast_precision_loss)] // metrics are far below 2^53
+                Ok(RawMetric::Number(v as f64))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+                #[allow(clippy::cast_precision_loss)]
+                Ok(RawMetric::Number(v as f64))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+                Ok(RawMetric::Number(v))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+                RawMetricTable::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(RawMetric::Table)
+            }
+        }
+        deserializer.deserialize_any(MetricVisitor)
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for RawOneOrMany<'a> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct OwnersVisitor;
         impl<'de> Visitor<'de> for OwnersVisitor {
-            type Value = RawOwners<'de>;
+            type Value = RawOneOrMany<'de>;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a department id or an array of department ids")
             }
             fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
-                Ok(RawOwners::One(Text(Cow::Borrowed(v))))
+                Ok(RawOneOrMany::One(Text(Cow::Borrowed(v))))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-                Ok(RawOwners::One(Text(Cow::Owned(v.to_owned()))))
+                Ok(RawOneOrMany::One(Text(Cow::Owned(v.to_owned()))))
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
                 let mut ids = Vec::new();
                 while let Some(id) = seq.next_element()? {
                     ids.push(id);
                 }
-                Ok(RawOwners::Many(ids))
+                Ok(RawOneOrMany::Many(ids))
             }
         }
         deserializer.deserialize_any(OwnersVisitor)
@@ -300,58 +365,5 @@ impl<'de: 'a, 'a> Deserialize<'de> for RawNext<'a> {
             }
         }
         deserializer.deserialize_any(NextVisitor)
-    }
-}
-
-/// The field names a serde struct accepts, asked of its own `Deserialize` impl so that the
-/// list of known keys (for "unknown key" and "did you mean") can never drift from the struct.
-pub fn field_names<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
-    struct Probe(Option<&'static [&'static str]>);
-    #[derive(Debug)]
-    struct Stop;
-    impl fmt::Display for Stop {
-        fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("probe")
-        }
-    }
-    impl std::error::Error for Stop {}
-    impl de::Error for Stop {
-        fn custom<M: fmt::Display>(_: M) -> Self {
-            Stop
-        }
-    }
-    impl<'de> Deserializer<'de> for &mut Probe {
-        type Error = Stop;
-        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Stop> {
-            Err(Stop)
-        }
-        fn deserialize_struct<V: Visitor<'de>>(
-            self,
-            _: &'static str,
-            fields: &'static [&'static str],
-            _: V,
-        ) -> Result<V::Value, Stop> {
-            self.0 = Some(fields);
-            Err(Stop)
-        }
-        serde::forward_to_deserialize_any! {
-            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
-            bytes byte_buf option unit unit_struct newtype_struct seq tuple
-            tuple_struct map enum identifier ignored_any
-        }
-    }
-    let mut probe = Probe(None);
-    let _ = T::deserialize(&mut probe);
-    probe.0.unwrap_or(&[])
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn field_names_come_from_the_struct() {
-        assert_eq!(field_names::<RawEdge>(), &["to", "label"]);
-        assert!(field_names::<RawTouchpoint>().contains(&"supported_by"));
     }
 }

@@ -99,6 +99,7 @@ impl Lowerer {
                         .as_ref()
                         .map(|c| c.get_ref().trim().to_owned())
                         .filter(|c| !c.is_empty()),
+                    external: d.external.as_ref().is_some_and(|e| *e.get_ref()),
                     id_span: span_of(*file, &d.id),
                 });
             }

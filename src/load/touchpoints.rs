@@ -2,12 +2,13 @@
 //! references (stage, owners, data, supporting teams, next steps) resolved within its
 //! journey and the workspace, every problem collected.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use toml::Spanned;
 
+use super::evidence;
 use super::parse::span_of;
-use super::raw::{RawNext, RawOwners, RawTouchpoint, Text};
+use super::raw::{RawNext, RawOneOrMany, RawTouchpoint, Text};
 use super::resolve::{Lowerer, check_id, display_name, resolve_list};
 use crate::model::{Step, Touchpoint, TouchpointSpans};
 use crate::problem::Problem;
@@ -68,30 +69,51 @@ impl Lowerer {
     ) -> Touchpoint {
         let file = journey.file;
         let stage = raw.stage.as_ref().and_then(|s| journey.stage(s, problems));
-        let (owners, _) = match &raw.owner {
-            None => (Vec::new(), Vec::new()),
+        let owners = match &raw.owner {
+            None => Vec::new(),
             Some(o) => match o.get_ref() {
-                RawOwners::One(name) => {
+                RawOneOrMany::One(name) => {
                     let named = Spanned::new(o.span(), name.clone());
                     let found = self.department_ref(file, &named, "owner", problems);
-                    (found.into_iter().collect(), vec![span_of(file, o)])
+                    found.into_iter().collect()
                 }
-                RawOwners::Many(names) => self.department_refs(file, names, "owner", problems),
+                RawOneOrMany::Many(names) => self.department_refs(file, names, "owner", problems).0,
             },
         };
-        let (uses, uses_spans) = resolve_list(
-            file,
-            raw.uses.as_deref().unwrap_or(&[]),
-            "uses",
-            problems,
-            |_, u, problems| self.data_ref(file, u, "uses", problems),
-        );
+        let channels = match raw.channel.as_ref().map(Spanned::get_ref) {
+            None => Vec::new(),
+            Some(RawOneOrMany::One(c)) => vec![c.to_string()],
+            Some(RawOneOrMany::Many(cs)) => {
+                resolve_list(file, cs, "channel", problems, |_, c, _| {
+                    Some(c.get_ref().to_string())
+                })
+                .0
+            }
+        };
+        let data_list =
+            |key: &str, list: &Option<Vec<Spanned<Text<'_>>>>, problems: &mut Vec<Problem>| {
+                resolve_list(
+                    file,
+                    list.as_deref().unwrap_or(&[]),
+                    key,
+                    problems,
+                    |_, d, problems| self.data_ref(file, d, key, problems),
+                )
+            };
+        let (uses, uses_spans) = data_list("uses", &raw.uses, problems);
+        let (asks, asks_spans) = data_list("asks", &raw.asks, problems);
         let (supported_by, supported_by_spans) = self.department_refs(
             file,
             raw.supported_by.as_deref().unwrap_or(&[]),
             "supported_by",
             problems,
         );
+        let artifacts = raw
+            .artifacts
+            .iter()
+            .flatten()
+            .map(|a| a.get_ref().to_string())
+            .collect();
         let score = raw.score.as_ref().and_then(|s| {
             let v = *s.get_ref();
             if (-2..=2).contains(&v) {
@@ -104,17 +126,55 @@ impl Lowerer {
                 None
             }
         });
-        let mut metrics = BTreeMap::new();
-        for (name, value) in raw.metrics.iter().flatten() {
-            if value.get_ref().is_finite() {
-                metrics.insert(name.clone(), *value.get_ref());
-            } else {
-                problems.push(Problem::new(
-                    span_of(file, value),
-                    format!("metric `{name}` is not a finite number"),
-                ));
-            }
+        let metrics = raw
+            .metrics
+            .iter()
+            .flatten()
+            .filter_map(|(name, m)| evidence::metric(file, name, m, problems))
+            .collect();
+        let insights = raw
+            .insights
+            .iter()
+            .flatten()
+            .filter_map(|i| evidence::insight(file, i, problems))
+            .collect();
+        let next = self.next_steps(journey, raw, problems);
+        let id = raw.id.get_ref().to_string();
+        Touchpoint {
+            name: display_name(raw.name.as_ref(), &id),
+            stage,
+            owners,
+            channels,
+            backstage: raw.backstage.as_ref().is_some_and(|b| *b.get_ref()),
+            purchase: raw.purchase.as_ref().is_some_and(|b| *b.get_ref()),
+            uses,
+            asks,
+            artifacts,
+            insights,
+            supported_by,
+            score,
+            metrics,
+            next,
+            spans: TouchpointSpans {
+                id: span_of(file, &raw.id),
+                owner: raw.owner.as_ref().map(|o| span_of(file, o)),
+                score: raw.score.as_ref().map(|s| span_of(file, s)),
+                uses: uses_spans,
+                supported_by: supported_by_spans,
+                asks: asks_spans,
+            },
+            id,
         }
+    }
+
+    /// The `next` steps of a touchpoint, resolved within its journey.
+    #[allow(clippy::unused_self)] // a method beside the other lowering steps
+    fn next_steps(
+        &self,
+        journey: &JourneyScope,
+        raw: &RawTouchpoint,
+        problems: &mut Vec<Problem>,
+    ) -> Vec<Step> {
         let targets: Vec<(Spanned<Text<'_>>, Option<String>)> = raw
             .next
             .iter()
@@ -128,35 +188,14 @@ impl Lowerer {
             })
             .collect();
         let ids: Vec<Spanned<Text<'_>>> = targets.iter().map(|(t, _)| t.clone()).collect();
-        let (next, _) = resolve_list(file, &ids, "next", problems, |i, t, problems| {
+        resolve_list(journey.file, &ids, "next", problems, |i, t, problems| {
             let to = journey.touchpoint_ref(t, problems)?;
             Some(Step {
                 to,
                 label: targets[i].1.clone(),
             })
-        });
-        let id = raw.id.get_ref().to_string();
-        Touchpoint {
-            name: display_name(raw.name.as_ref(), &id),
-            stage,
-            owners,
-            channel: raw.channel.as_ref().map(|c| c.get_ref().to_string()),
-            backstage: raw.backstage.as_ref().is_some_and(|b| *b.get_ref()),
-            purchase: raw.purchase.as_ref().is_some_and(|b| *b.get_ref()),
-            uses,
-            supported_by,
-            score,
-            metrics,
-            next,
-            spans: TouchpointSpans {
-                id: span_of(file, &raw.id),
-                owner: raw.owner.as_ref().map(|o| span_of(file, o)),
-                score: raw.score.as_ref().map(|s| span_of(file, s)),
-                uses: uses_spans,
-                supported_by: supported_by_spans,
-            },
-            id,
-        }
+        })
+        .0
     }
 }
 

@@ -6,9 +6,10 @@ use std::io::Write;
 use serde::Serialize;
 use serde::ser::{SerializeSeq, Serializer};
 
-use crate::analyse::Checked;
 use crate::analyse::finding::{Finding, Severity};
 use crate::analyse::names::Names;
+use crate::analyse::waivers::Waived;
+use crate::analyse::{Analysis, Checked};
 use crate::model::Workspace;
 use crate::problem::Problem;
 
@@ -16,7 +17,44 @@ use crate::problem::Problem;
 struct Output<'a> {
     errors: Problems<'a>,
     findings: Findings<'a>,
+    waived: WaivedList<'a>,
     summary: Summary,
+}
+
+/// A waived finding: the same fields as a finding, plus the waiver's reason.
+#[derive(Serialize)]
+pub struct WaivedJson<'a> {
+    #[serde(flatten)]
+    finding: FindingJson<'a>,
+    reason: &'a str,
+}
+
+impl<'a> WaivedJson<'a> {
+    pub fn new(w: &'a Waived, analysis: &'a Analysis, ws: &'a Workspace) -> Self {
+        WaivedJson {
+            finding: FindingJson::new(&w.finding, ws),
+            reason: &analysis.waivers[w.waiver].reason,
+        }
+    }
+}
+
+/// Waived findings serialised one at a time.
+pub struct WaivedList<'a> {
+    pub analysis: Option<&'a Analysis>,
+    pub workspace: &'a Workspace,
+}
+
+impl Serialize for WaivedList<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let waived: &[Waived] = self.analysis.map_or(&[], |a| a.waived.as_slice());
+        let mut seq = serializer.serialize_seq(Some(waived.len()))?;
+        if let Some(a) = self.analysis {
+            for w in waived {
+                seq.serialize_element(&WaivedJson::new(w, a, self.workspace))?;
+            }
+        }
+        seq.end()
+    }
 }
 
 /// A problem as the contract's JSON shows it.
@@ -122,6 +160,8 @@ struct Summary {
     error: usize,
     warning: usize,
     info: usize,
+    /// Findings left out by waivers (the `waived` above).
+    waived: usize,
 }
 
 pub fn write(checked: &Checked, out: &mut dyn Write) -> std::io::Result<()> {
@@ -140,6 +180,10 @@ pub fn write(checked: &Checked, out: &mut dyn Write) -> std::io::Result<()> {
             findings,
             workspace: ws,
         },
+        waived: WaivedList {
+            analysis: checked.analysis.as_ref(),
+            workspace: ws,
+        },
         summary: Summary {
             valid: checked.is_valid(),
             files: checked.model_files,
@@ -150,6 +194,7 @@ pub fn write(checked: &Checked, out: &mut dyn Write) -> std::io::Result<()> {
             error: count(Severity::Error),
             warning: count(Severity::Warning),
             info: count(Severity::Info),
+            waived: checked.analysis.as_ref().map_or(0, |a| a.waived.len()),
         },
     };
     let mut out = std::io::BufWriter::with_capacity(1 << 16, out);

@@ -62,25 +62,38 @@ pub fn write(checked: &Checked, out: &mut dyn Write) -> std::io::Result<()> {
             })
         })
         .collect();
-    let results: Vec<Value> = checked
+    let result = |f: &crate::analyse::finding::Finding| {
+        let text = with_help(&f.message(&names), Some(&f.help(&names)));
+        let journey = f.journey.map_or("-", |j| ws.journeys[j].id.as_str());
+        json!({
+            "ruleId": f.rule.name,
+            "ruleIndex": f.rule.index(),
+            "level": level(f.severity),
+            "message": { "text": text },
+            "locations": [location(&sources.locate(&f.at))],
+            "partialFingerprints": {
+                "cxmapSubject/v1": format!("{}/{journey}/{}", f.rule.name, f.subject.id(ws))
+            }
+        })
+    };
+    let mut results: Vec<Value> = checked
         .analysis
         .iter()
         .flat_map(|a| &a.findings)
-        .map(|f| {
-            let text = with_help(&f.message(&names), Some(&f.help(&names)));
-            let journey = f.journey.map_or("-", |j| ws.journeys[j].id.as_str());
-            json!({
-                "ruleId": f.rule.name,
-                "ruleIndex": f.rule.index(),
-                "level": level(f.severity),
-                "message": { "text": text },
-                "locations": [location(&sources.locate(&f.at))],
-                "partialFingerprints": {
-                    "cxmapSubject/v1": format!("{}/{journey}/{}", f.rule.name, f.subject.id(ws))
-                }
-            })
-        })
+        .map(result)
         .collect();
+    // Waived findings are results too, suppressed with the team's reason, so code scanning
+    // shows them as dismissed rather than forgetting them.
+    if let Some(a) = &checked.analysis {
+        for w in &a.waived {
+            let mut r = result(&w.finding);
+            r["suppressions"] = json!([{
+                "kind": "external",
+                "justification": a.waivers[w.waiver].reason
+            }]);
+            results.push(r);
+        }
+    }
     let notifications: Vec<Value> = checked
         .problems
         .iter()

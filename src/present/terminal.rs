@@ -21,6 +21,8 @@ const WINDOW: usize = 120;
 
 pub struct Terminal {
     pub color: bool,
+    /// Also list the findings waivers left out, with their reasons.
+    pub show_waived: bool,
 }
 
 struct Item<'a> {
@@ -29,9 +31,19 @@ struct Item<'a> {
     id: Option<&'a str>,
     span: Span,
     help: Option<String>,
+    /// Why it is waived.
+    note: Option<String>,
 }
 
 impl Terminal {
+    /// No colour, waived findings counted but not listed: what a log or a test reads.
+    pub fn plain() -> Terminal {
+        Terminal {
+            color: false,
+            show_waived: false,
+        }
+    }
+
     fn renderer(&self) -> Renderer {
         let r = if self.color {
             Renderer::styled()
@@ -60,25 +72,36 @@ impl Terminal {
             id: None,
             span: p.span,
             help: p.help.clone(),
+            note: None,
         });
         let findings = checked
             .analysis
             .iter()
             .flat_map(|a| &a.findings)
             .map(|f| Item {
-                level: match f.severity {
-                    Severity::Error => Level::ERROR,
-                    Severity::Warning => Level::WARNING,
-                    Severity::Info => Level::INFO,
-                },
+                level: level(f.severity),
                 title: terminal(&f.message(&names)),
                 id: Some(f.rule.name),
                 span: f.at,
                 help: Some(f.help(&names)),
+                note: None,
+            });
+        let waived = checked
+            .analysis
+            .iter()
+            .filter(|_| self.show_waived)
+            .flat_map(|a| a.waived.iter().map(move |w| (a, w)))
+            .map(|(a, w)| Item {
+                level: Level::NOTE,
+                title: terminal(&format!("waived: {}", w.finding.message(&names))),
+                id: Some(w.finding.rule.name),
+                span: w.finding.at,
+                help: None,
+                note: Some(format!("reason: {}", a.waivers[w.waiver].reason)),
             });
         let renderer = self.renderer();
         let mut current_file = None;
-        for item in problems.chain(findings) {
+        for item in problems.chain(findings).chain(waived) {
             let file = ws.sources.get(item.span.file);
             if current_file != Some(item.span.file) {
                 current_file = Some(item.span.file);
@@ -148,11 +171,22 @@ impl Terminal {
                 counts.push(self.paint(color.on_default().bold(), &text));
             }
         }
+        if !a.waived.is_empty() {
+            counts.push(format!("{} waived", a.waived.len()));
+        }
         if counts.is_empty() {
             format!("{head}: no findings\n")
         } else {
             format!("{head}: {}\n", counts.join(", "))
         }
+    }
+}
+
+fn level(severity: Severity) -> Level<'static> {
+    match severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::INFO,
     }
 }
 
@@ -244,6 +278,9 @@ fn group<'a>(file: &'a SourceFile, item: &'a Item) -> Group<'a> {
     };
     if let Some(help) = &item.help {
         group = group.element(Level::HELP.message(terminal(help)));
+    }
+    if let Some(note) = &item.note {
+        group = group.element(Level::NOTE.message(terminal(note)));
     }
     group
 }

@@ -1,7 +1,7 @@
 //! The `backstage-influence` rule: its documentation (also printed by `cxmap explain backstage-influence`), metadata and check.
 use std::collections::BTreeMap;
 
-use super::{Context, Rule};
+use super::{Check, Context, Rule};
 use crate::analyse::finding::{Finding, Severity, Subject};
 use crate::analyse::names::Names;
 use crate::model::TouchpointRef;
@@ -12,7 +12,7 @@ pub static RULE: Rule = Rule {
     summary: "A department that is not customer-facing shapes what the customer experiences",
     points_at: "the department's first mark in the journey: the `owner` value of the first touchpoint it owns, or its entry in `supported_by` of the first customer-facing touchpoint it supports",
     doc: DOC,
-    check,
+    check: Check::Workspace(check),
     message,
     help,
 };

@@ -1,5 +1,5 @@
 //! The `ends-at-purchase` rule: its documentation (also printed by `cxmap explain ends-at-purchase`), metadata and check.
-use super::{Context, Rule};
+use super::{Check, Context, Rule};
 use crate::analyse::finding::{Finding, Severity, Subject};
 use crate::analyse::names::Names;
 use crate::model::TouchpointRef;
@@ -10,7 +10,7 @@ pub static RULE: Rule = Rule {
     summary: "A journey has a purchase but nothing the customer sees after it",
     points_at: "the journey's `id`",
     doc: DOC,
-    check,
+    check: Check::Workspace(check),
     message,
     help,
 };

@@ -1,5 +1,5 @@
 //! The `inaccessible-data` rule: its documentation (also printed by `cxmap explain inaccessible-data`), metadata and check.
-use super::{Context, Rule};
+use super::{Check, Context, Rule};
 use crate::analyse::finding::{Detail, Finding, Severity, Subject};
 use crate::analyse::names::Names;
 
@@ -9,7 +9,7 @@ pub static RULE: Rule = Rule {
     summary: "A touchpoint uses data that none of its owners hold",
     points_at: "the entry of `uses` that names the data",
     doc: DOC,
-    check,
+    check: Check::Workspace(check),
     message,
     help,
 };

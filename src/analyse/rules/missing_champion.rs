@@ -1,5 +1,5 @@
 //! The `missing-champion` rule: its documentation (also printed by `cxmap explain missing-champion`), metadata and check.
-use super::{Context, Rule};
+use super::{Check, Context, Rule};
 use crate::analyse::finding::{Finding, Severity, Subject};
 use crate::analyse::names::Names;
 
@@ -9,7 +9,7 @@ pub static RULE: Rule = Rule {
     summary: "A department that owns or supports touchpoints has no CX champion",
     points_at: "the department's `id`",
     doc: DOC,
-    check,
+    check: Check::Workspace(check),
     message,
     help,
 };

@@ -1,5 +1,5 @@
 //! The `missing-purchase` rule: its documentation (also printed by `cxmap explain missing-purchase`), metadata and check.
-use super::{Context, Rule};
+use super::{Check, Context, Rule};
 use crate::analyse::finding::{Finding, Severity, Subject};
 use crate::analyse::names::Names;
 
@@ -9,7 +9,7 @@ pub static RULE: Rule = Rule {
     summary: "A journey has no purchase touchpoint",
     points_at: "the journey's `id`",
     doc: DOC,
-    check,
+    check: Check::Workspace(check),
     message,
     help,
 };

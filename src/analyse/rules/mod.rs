@@ -11,38 +11,53 @@ use super::facts::Facts;
 use super::finding::{Finding, Severity, Subject};
 use super::graph::JourneyGraph;
 use super::names::Names;
+use super::waivers::WaiverContext;
 use crate::model::{
     DataIdx, DepartmentIdx, Journey, JourneyIdx, Touchpoint, TouchpointRef, Workspace,
 };
 use crate::source::Span;
 
+mod asked_again;
 mod backstage_influence;
 mod data_silo;
+mod disconnected_touchpoint;
 mod ends_at_purchase;
+mod expired_waiver;
 mod inaccessible_data;
+mod metric_off_target;
 mod missing_champion;
 mod missing_purchase;
+mod missing_stage;
 mod pain_point;
+mod partner_owned_touchpoint;
 mod seller_owns_aftercare;
 mod shared_ownership;
 mod uninvolved_department;
 mod unowned_data;
 mod unowned_touchpoint;
 mod unreachable_touchpoint;
+mod unused_waiver;
 
+pub use asked_again::RULE as ASKED_AGAIN;
 pub use backstage_influence::RULE as BACKSTAGE_INFLUENCE;
 pub use data_silo::RULE as DATA_SILO;
+pub use disconnected_touchpoint::RULE as DISCONNECTED_TOUCHPOINT;
 pub use ends_at_purchase::RULE as ENDS_AT_PURCHASE;
+pub use expired_waiver::RULE as EXPIRED_WAIVER;
 pub use inaccessible_data::RULE as INACCESSIBLE_DATA;
+pub use metric_off_target::RULE as METRIC_OFF_TARGET;
 pub use missing_champion::RULE as MISSING_CHAMPION;
 pub use missing_purchase::RULE as MISSING_PURCHASE;
+pub use missing_stage::RULE as MISSING_STAGE;
 pub use pain_point::RULE as PAIN_POINT;
+pub use partner_owned_touchpoint::RULE as PARTNER_OWNED_TOUCHPOINT;
 pub use seller_owns_aftercare::RULE as SELLER_OWNS_AFTERCARE;
 pub use shared_ownership::RULE as SHARED_OWNERSHIP;
 pub use uninvolved_department::RULE as UNINVOLVED_DEPARTMENT;
 pub use unowned_data::RULE as UNOWNED_DATA;
 pub use unowned_touchpoint::RULE as UNOWNED_TOUCHPOINT;
 pub use unreachable_touchpoint::RULE as UNREACHABLE_TOUCHPOINT;
+pub use unused_waiver::RULE as UNUSED_WAIVER;
 
 /// What a rule looks at: the model and the facts computed once for every rule.
 pub struct Context<'a> {
@@ -104,11 +119,19 @@ pub struct Rule {
     pub points_at: &'static str,
     /// Markdown with the sections What it finds / Why it matters / Example / Instead.
     pub doc: &'static str,
-    pub check: fn(&Context, &mut Vec<Finding>),
+    pub check: Check,
     /// The finding's short message, from its typed fields.
     pub message: fn(&Finding, &Names) -> String,
     /// What to do about it.
     pub help: fn(&Finding, &Names) -> String,
+}
+
+/// What a rule looks at.
+pub enum Check {
+    /// The workspace and its facts.
+    Workspace(fn(&Context, &mut Vec<Finding>)),
+    /// The waivers, once the other rules' findings are known and waived.
+    Waivers(fn(&WaiverContext, &mut Vec<Finding>)),
 }
 
 impl PartialEq for Rule {
@@ -118,6 +141,25 @@ impl PartialEq for Rule {
 }
 
 impl Eq for Rule {}
+
+/// Rules order by name (names are unique), as the contract orders findings.
+impl Ord for Rule {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.name.cmp(other.name)
+    }
+}
+
+impl PartialOrd for Rule {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl std::hash::Hash for Rule {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.name.hash(state);
+    }
+}
 
 impl std::fmt::Debug for Rule {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -136,6 +178,11 @@ impl Rule {
             self.points_at,
             self.doc.trim()
         )
+    }
+
+    /// A waiver may name it (the rules about waivers themselves cannot be waived).
+    pub fn can_be_waived(&self) -> bool {
+        matches!(self.check, Check::Workspace(_))
     }
 
     /// Its place in [`RULES`].
@@ -162,6 +209,13 @@ pub static RULES: &[&Rule] = &[
     &unreachable_touchpoint::RULE,
     &pain_point::RULE,
     &uninvolved_department::RULE,
+    &partner_owned_touchpoint::RULE,
+    &asked_again::RULE,
+    &missing_stage::RULE,
+    &disconnected_touchpoint::RULE,
+    &metric_off_target::RULE,
+    &unused_waiver::RULE,
+    &expired_waiver::RULE,
 ];
 
 /// The rule of that name.
@@ -211,7 +265,7 @@ mod tests {
         let mut names: Vec<_> = RULES.iter().map(|r| r.name).collect();
         names.sort_unstable();
         names.dedup();
-        assert_eq!(names.len(), 13);
+        assert_eq!(names.len(), 20);
         for r in RULES {
             assert!(
                 r.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),

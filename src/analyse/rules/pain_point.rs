@@ -1,5 +1,5 @@
 //! The `pain-point` rule: its documentation (also printed by `cxmap explain pain-point`), metadata and check.
-use super::{Context, Rule};
+use super::{Check, Context, Rule};
 use crate::analyse::finding::{Finding, Severity, Subject};
 use crate::analyse::names::Names;
 
@@ -9,7 +9,7 @@ pub static RULE: Rule = Rule {
     summary: "Customers feel bad at this touchpoint (score -1 or -2)",
     points_at: "the touchpoint's `score` value",
     doc: DOC,
-    check,
+    check: Check::Workspace(check),
     message,
     help,
 };

@@ -1,5 +1,5 @@
 //! The `seller-owns-aftercare` rule: its documentation (also printed by `cxmap explain seller-owns-aftercare`), metadata and check.
-use super::{Context, Rule};
+use super::{Check, Context, Rule};
 use crate::analyse::finding::{Finding, Severity, Subject};
 use crate::analyse::names::Names;
 use crate::model::TouchpointRef;
@@ -10,7 +10,7 @@ pub static RULE: Rule = Rule {
     summary: "Everything the customer sees after the purchase is owned by the team that sold",
     points_at: "the journey's `id`",
     doc: DOC,
-    check,
+    check: Check::Workspace(check),
     message,
     help,
 };

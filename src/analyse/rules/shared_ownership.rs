@@ -1,5 +1,5 @@
 //! The `shared-ownership` rule: its documentation (also printed by `cxmap explain shared-ownership`), metadata and check.
-use super::{Context, Rule};
+use super::{Check, Context, Rule};
 use crate::analyse::finding::{Finding, Severity, Subject};
 use crate::analyse::names::Names;
 
@@ -9,7 +9,7 @@ pub static RULE: Rule = Rule {
     summary: "A touchpoint is owned by two or more departments, so no single team is accountable",
     points_at: "the touchpoint's `owner` value",
     doc: DOC,
-    check,
+    check: Check::Workspace(check),
     message,
     help,
 };

@@ -1,5 +1,5 @@
 //! The `unowned-data` rule: its documentation (also printed by `cxmap explain unowned-data`), metadata and check.
-use super::{Context, Rule};
+use super::{Check, Context, Rule};
 use crate::analyse::finding::{Finding, Severity, Subject};
 use crate::analyse::names::Names;
 
@@ -9,7 +9,7 @@ pub static RULE: Rule = Rule {
     summary: "Customer data is held by no department",
     points_at: "the data's `held_by` value",
     doc: DOC,
-    check,
+    check: Check::Workspace(check),
     message,
     help,
 };

@@ -1,5 +1,5 @@
 //! The `unowned-touchpoint` rule: its documentation (also printed by `cxmap explain unowned-touchpoint`), metadata and check.
-use super::{Context, Rule};
+use super::{Check, Context, Rule};
 use crate::analyse::finding::{Finding, Severity, Subject};
 use crate::analyse::names::Names;
 
@@ -9,7 +9,7 @@ pub static RULE: Rule = Rule {
     summary: "A touchpoint has no owning department",
     points_at: "the touchpoint's `owner` value (`owner = []`), or its `id` when it has no `owner`",
     doc: DOC,
-    check,
+    check: Check::Workspace(check),
     message,
     help,
 };

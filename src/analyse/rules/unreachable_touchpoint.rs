@@ -1,5 +1,5 @@
 //! The `unreachable-touchpoint` rule: its documentation (also printed by `cxmap explain unreachable-touchpoint`), metadata and check.
-use super::{Context, Rule};
+use super::{Check, Context, Rule};
 use crate::analyse::finding::{Finding, Severity, Subject};
 use crate::analyse::names::Names;
 use crate::model::TouchpointRef;
@@ -10,7 +10,7 @@ pub static RULE: Rule = Rule {
     summary: "No entry of the journey leads to a touchpoint",
     points_at: "the touchpoint's `id`",
     doc: DOC,
-    check,
+    check: Check::Workspace(check),
     message,
     help,
 };

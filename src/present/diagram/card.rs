@@ -60,8 +60,8 @@ pub fn card_text(input: &DiagramInput, t: TouchpointIdx, show_owner: bool) -> Ca
         // `backstage-influence`, worth spelling out on the card.
         meta_parts.push("seen by the customer".to_owned());
     }
-    if let Some(c) = &tp.channel {
-        meta_parts.push(c.clone());
+    if !tp.channels.is_empty() {
+        meta_parts.push(tp.channels.join(" / "));
     }
     if tp.purchase {
         meta_parts.push("purchase".to_owned());

@@ -74,8 +74,8 @@ pub fn map(input: &DiagramInput) -> String {
         if let Some(s) = tp.stage {
             meta.push(j.stages[s].clone());
         }
-        if let Some(c) = &tp.channel {
-            meta.push(c.clone());
+        if !tp.channels.is_empty() {
+            meta.push(tp.channels.join(" / "));
         }
         if tp.backstage {
             meta.push("backstage".to_owned());

@@ -7,7 +7,7 @@ use super::{column_name, custody_name};
 use crate::analyse::Analysis;
 use crate::analyse::figures::{Figures, FindingCounts, Ownership};
 use crate::analyse::priorities::Priority;
-use crate::model::{TouchpointRef, Workspace};
+use crate::model::{Better, TouchpointRef, Workspace};
 use crate::present::json::Findings;
 
 #[derive(Serialize)]
@@ -46,6 +46,16 @@ struct OwnershipJson {
     shared: usize,
     none: usize,
     coverage: f64,
+}
+
+#[derive(Serialize)]
+struct MetricJson<'a> {
+    touchpoint: &'a str,
+    metric: &'a str,
+    value: f64,
+    target: Option<f64>,
+    better: &'static str,
+    unit: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -106,8 +116,8 @@ struct JourneyJson<'a> {
     customer_facing_after_purchase: usize,
     /// (touchpoint id, name, score), in stage order.
     emotion: Vec<(&'a str, &'a str, i8)>,
-    /// (touchpoint name, metric, value), in file order.
-    metrics: Vec<(&'a str, &'a str, f64)>,
+    /// Every metric of every touchpoint, touchpoints in file order.
+    metrics: Vec<MetricJson<'a>>,
     findings: CountsJson,
 }
 
@@ -244,9 +254,17 @@ fn figures<'a>(ws: &'a Workspace, f: &'a Figures) -> FiguresJson<'a> {
                     .touchpoints
                     .iter()
                     .flat_map(|t| {
-                        t.metrics
-                            .iter()
-                            .map(move |(k, v)| (t.name.as_str(), k.as_str(), *v))
+                        t.metrics.iter().map(move |m| MetricJson {
+                            touchpoint: &t.id,
+                            metric: &m.name,
+                            value: m.value,
+                            target: m.target,
+                            better: match m.better {
+                                Better::Higher => "higher",
+                                Better::Lower => "lower",
+                            },
+                            unit: m.unit.as_deref(),
+                        })
                     })
                     .collect(),
                 findings: counts(jf.findings),

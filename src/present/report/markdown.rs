@@ -224,9 +224,20 @@ pub fn render(r: &ReportView, diagram_files: &[String]) -> String {
         );
         let _ = writeln!(o, "![Service blueprint: {}]({})\n", md(&j.name), link(file));
         if !j.metrics.is_empty() {
-            o.push_str("| Touchpoint | Metric | Value |\n|---|---|---:|\n");
-            for (t, k, v) in &j.metrics {
-                let _ = writeln!(o, "| {} | {} | {} |", md(t), md(k), v);
+            o.push_str("| Touchpoint | Metric | Value | Target |\n|---|---|---:|---:|\n");
+            for m in &j.metrics {
+                let value = if m.off_target {
+                    format!("**{}** (off target)", md(&m.value))
+                } else {
+                    md(&m.value)
+                };
+                let target = m.target.as_deref().map(md).unwrap_or_default();
+                let _ = writeln!(
+                    o,
+                    "| {} | {} | {value} | {target} |",
+                    md(&m.touchpoint),
+                    md(&m.metric)
+                );
             }
             o.push('\n');
         }

@@ -14,8 +14,8 @@ use serde::Serialize;
 use crate::analyse::Analysis;
 use crate::analyse::figures::{Custody, Figures, HeatmapColumn};
 use crate::analyse::finding::Finding;
-use crate::analyse::names::Names;
-use crate::model::Workspace;
+use crate::analyse::names::{Names, quantity};
+use crate::model::{TouchpointRef, Workspace};
 
 /// A report of one analysed workspace, ready to be written in any format.
 pub struct Report<'a> {
@@ -175,10 +175,21 @@ pub struct JourneyView {
     pub after_purchase: usize,
     /// The journey has a purchase and nothing the customer sees after it.
     pub ends_at_purchase: bool,
-    pub metrics: Vec<(String, String, String)>,
+    pub metrics: Vec<MetricView>,
     pub findings: Vec<FindingView>,
     /// File-name stem for the diagrams beside a Markdown report.
     pub stem: String,
+}
+
+/// A metric beside its target.
+#[derive(Serialize)]
+pub struct MetricView {
+    pub touchpoint: String,
+    pub metric: String,
+    pub value: String,
+    pub target: Option<String>,
+    /// It has a `metric-off-target` finding.
+    pub off_target: bool,
 }
 
 #[derive(Serialize, Clone)]
@@ -188,15 +199,6 @@ pub struct FindingView {
     pub summary: &'static str,
     pub message: String,
     pub location: String,
-}
-
-/// Formats a metric without noise: `81.5`, `18`.
-fn metric(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e12 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v:.1}")
-    }
 }
 
 pub fn view(
@@ -258,10 +260,19 @@ pub fn view(
             metrics: j
                 .touchpoints
                 .iter()
-                .flat_map(|t| {
-                    t.metrics
-                        .iter()
-                        .map(move |(k, v)| (t.name.clone(), k.clone(), metric(*v)))
+                .enumerate()
+                .flat_map(|(ti, t)| {
+                    let flagged = analysis.marked(
+                        TouchpointRef::new(i, ti),
+                        &crate::analyse::rules::METRIC_OFF_TARGET,
+                    );
+                    t.metrics.iter().map(move |m| MetricView {
+                        touchpoint: t.name.clone(),
+                        metric: m.name.clone(),
+                        value: quantity(m.value, m.unit.as_deref()),
+                        target: m.target.map(|v| quantity(v, m.unit.as_deref())),
+                        off_target: flagged && m.misses_target(),
+                    })
                 })
                 .collect(),
             findings: analysis.in_journey(i).map(finding_view).collect(),
