@@ -1,8 +1,9 @@
-//! Each rule against its fixture in `tests/fixtures/rules/RULE.toml`, one test per rule so
-//! that a failing rule does not hide the others. A line marked `# fires: SUBJECT>T1,T2`
-//! must produce exactly that finding there (its subject, at that line, reaching exactly the
-//! customer-facing touchpoints T1 and T2; without `>`, reaching none), with the rule's
-//! default severity; nothing else of that rule may fire. The rendered diagnostics are
+//! Each rule against its fixture in `tests/fixtures/rules/RULE.toml` (with
+//! `RULE.cxmap.toml` as its configuration where there is one), one test per rule so that a
+//! failing rule does not hide the others. A line marked `# fires: SUBJECT>T1,T2` must
+//! produce exactly that finding there (its subject, at that line of that file, reaching
+//! exactly the customer-facing touchpoints T1 and T2; without `>`, reaching none), with the
+//! rule's default severity; nothing else of that rule may fire. The rendered diagnostics are
 //! snapshotted.
 
 mod common;
@@ -15,8 +16,8 @@ use cxmap::present::terminal::Terminal;
 /// Waivers are judged on this day in every test and benchmark.
 const TODAY: cxmap::model::Date = cxmap::model::Date::new(2026, 11, 26);
 
-/// (line, subject, reached touchpoints) marked in a fixture.
-fn expected(text: &str) -> Vec<(usize, String, Vec<String>)> {
+/// (file, line, subject, reached touchpoints) marked in a fixture file.
+fn expected(file: &str, text: &str) -> Vec<(String, usize, String, Vec<String>)> {
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
         if let Some((_, marks)) = line.split_once("# fires:") {
@@ -28,18 +29,28 @@ fn expected(text: &str) -> Vec<(usize, String, Vec<String>)> {
                     .map(str::to_owned)
                     .collect();
                 reach.sort();
-                out.push((i + 1, subject.to_owned(), reach));
+                out.push((file.to_owned(), i + 1, subject.to_owned(), reach));
             }
         }
     }
-    out.sort();
     out
 }
 
 fn check_fixture(rule: &'static Rule) {
     let name = format!("tests/fixtures/rules/{}.toml", rule.name);
     let text = common::fixture(&format!("rules/{}.toml", rule.name));
-    let mut checked = analyse::check(load_texts(&[(&name, &text)]), TODAY);
+    let config_name = format!("tests/fixtures/rules/{}.cxmap.toml", rule.name);
+    let config = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(&config_name),
+    )
+    .ok();
+    let mut files = vec![(name.as_str(), text.as_str())];
+    // Named `cxmap.toml`, as on disk, so that the loader takes it as the configuration.
+    let config_path = format!("tests/fixtures/rules/{}/cxmap.toml", rule.name);
+    if let Some(c) = &config {
+        files.push((config_path.as_str(), c.as_str()));
+    }
+    let mut checked = analyse::check(load_texts(&files), TODAY);
     assert!(
         checked.problems.is_empty(),
         "{}: {:?}",
@@ -48,22 +59,26 @@ fn check_fixture(rule: &'static Rule) {
     );
     let ws = &checked.workspace;
     let analysis = checked.analysis.as_mut().expect("valid");
-    let mut got: Vec<(usize, String, Vec<String>)> = analysis
+    let mut got: Vec<(String, usize, String, Vec<String>)> = analysis
         .of_rule(rule)
         .map(|f| {
             assert_eq!(f.severity, rule.default_severity, "{}", rule.name);
-            let line = ws.sources.locate(&f.at).line;
+            let loc = ws.sources.locate(&f.at);
             let mut reach: Vec<String> = f
                 .reach
                 .iter()
                 .map(|&t| ws.touchpoint(t).id.clone())
                 .collect();
             reach.sort();
-            (line, f.subject.id(ws).to_owned(), reach)
+            (loc.file, loc.line, f.subject.id(ws).to_owned(), reach)
         })
         .collect();
     got.sort();
-    let want = expected(&text);
+    let mut want = expected(&name, &text);
+    if let Some(c) = &config {
+        want.extend(expected(&config_path, c));
+    }
+    want.sort();
     assert!(!want.is_empty(), "{} fixture marks no finding", rule.name);
     assert_eq!(got, want, "rule {}", rule.name);
 
@@ -104,6 +119,13 @@ one_test_per_rule! {
     unreachable_touchpoint => rules::UNREACHABLE_TOUCHPOINT,
     pain_point => rules::PAIN_POINT,
     uninvolved_department => rules::UNINVOLVED_DEPARTMENT,
+    partner_owned_touchpoint => rules::PARTNER_OWNED_TOUCHPOINT,
+    asked_again => rules::ASKED_AGAIN,
+    missing_stage => rules::MISSING_STAGE,
+    disconnected_touchpoint => rules::DISCONNECTED_TOUCHPOINT,
+    metric_off_target => rules::METRIC_OFF_TARGET,
+    unused_waiver => rules::UNUSED_WAIVER,
+    expired_waiver => rules::EXPIRED_WAIVER,
 }
 
 fn checked(text: &str) -> Checked {

@@ -161,9 +161,8 @@ pub struct RawTouchpoint<'a> {
     #[serde(borrow)]
     pub artifacts: Option<Vec<Spanned<Text<'a>>>>,
     /// The research behind this step.
-    #[schemars(with = "Option<Vec<RawInsight<'static>>>")]
-    #[serde(borrow)]
-    pub insights: Option<Vec<Spanned<RawInsight<'a>>>>,
+    #[schemars(with = "Option<Vec<InsightSchema>>")]
+    pub insights: Option<Vec<Spanned<RawEntries>>>,
     /// Departments whose work this step depends on.
     #[schemars(with = "Option<Vec<String>>")]
     #[serde(borrow)]
@@ -174,59 +173,56 @@ pub struct RawTouchpoint<'a> {
     /// Measured figures: name -> a number, or a table with the value, a target, which way
     /// is better and a unit (CSAT, NPS, CES, wait in days, ...).
     #[schemars(with = "Option<BTreeMap<String, MetricSchema>>")]
-    #[serde(borrow)]
-    pub metrics: Option<BTreeMap<String, Spanned<RawMetric<'a>>>>,
+    pub metrics: Option<BTreeMap<String, Spanned<RawMetric>>>,
     /// The steps that can follow this one.
     #[schemars(with = "Option<Vec<NextSchema>>")]
     #[serde(borrow)]
     pub next: Option<Vec<Spanned<RawNext<'a>>>>,
 }
 
-/// Research behind a touchpoint.
-#[derive(Debug, Deserialize, JsonSchema)]
+/// Research behind a touchpoint (the schema of an `insights` entry; the loader reads the
+/// entry as [`RawEntries`] to report every problem in it).
+#[derive(JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct RawInsight<'a> {
+#[allow(dead_code)]
+pub struct InsightSchema {
     /// Where it comes from: "Store interviews, May 2026", "NPS verbatims Q3".
-    #[schemars(with = "String", required)]
-    #[serde(borrow)]
-    pub source: Option<Spanned<Text<'a>>>,
+    source: String,
     /// What a customer said.
-    #[schemars(with = "Option<String>")]
-    #[serde(borrow)]
-    pub quote: Option<Spanned<Text<'a>>>,
+    quote: Option<String>,
     /// When (a TOML date, e.g. 2026-05-12).
-    #[schemars(with = "Option<String>", regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
-    pub date: Option<Spanned<toml::value::Datetime>>,
+    #[schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
+    date: Option<String>,
     /// How many people the research heard (at least 1).
-    #[schemars(with = "Option<u32>", range(min = 1))]
-    pub sample: Option<Spanned<i64>>,
+    #[schemars(range(min = 1))]
+    sample: Option<u32>,
 }
 
 /// A metric: a plain number, or a table.
 #[derive(Debug)]
-pub enum RawMetric<'a> {
+pub enum RawMetric {
     Number(f64),
-    Table(RawMetricTable<'a>),
+    Table(RawEntries),
 }
 
-/// `{ value = 9, target = 5, better = "lower", unit = "days" }`.
-#[derive(Debug, Deserialize, JsonSchema)]
+/// The keys and values of a small table, as written, types unchecked: read so that every
+/// unknown key and wrong value in it can be reported at once (metrics and insights).
+#[derive(Debug, Default)]
+pub struct RawEntries(pub Vec<(Spanned<String>, Spanned<toml::Value>)>);
+
+/// `{ value = 9, target = 5, better = "lower", unit = "days" }` (schema only).
+#[derive(JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct RawMetricTable<'a> {
+#[allow(dead_code)]
+pub struct MetricTableSchema {
     /// The measured value.
-    #[schemars(with = "f64", required)]
-    pub value: Option<Spanned<f64>>,
+    value: f64,
     /// The value it should reach.
-    #[schemars(with = "Option<f64>")]
-    pub target: Option<Spanned<f64>>,
+    target: Option<f64>,
     /// "higher" (the default) or "lower": which way the metric improves.
-    #[schemars(with = "Option<BetterSchema>")]
-    #[serde(borrow)]
-    pub better: Option<Spanned<Text<'a>>>,
+    better: Option<BetterSchema>,
     /// Shown beside the value: "days", "%", "points".
-    #[schemars(with = "Option<String>")]
-    #[serde(borrow)]
-    pub unit: Option<Spanned<Text<'a>>>,
+    unit: Option<String>,
 }
 
 /// Schema-only shape of a metric.
@@ -235,7 +231,7 @@ pub struct RawMetricTable<'a> {
 #[allow(dead_code)]
 enum MetricSchema {
     Number(f64),
-    Table(RawMetricTable<'static>),
+    Table(MetricTableSchema),
 }
 
 /// Schema-only: which way a metric improves.
@@ -292,11 +288,31 @@ enum NextSchema {
     Edge(RawEdge<'static>),
 }
 
-impl<'de: 'a, 'a> Deserialize<'de> for RawMetric<'a> {
+impl<'de> Deserialize<'de> for RawEntries {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct EntriesVisitor;
+        impl<'de> Visitor<'de> for EntriesVisitor {
+            type Value = RawEntries;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a table")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawEntries, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(key) = map.next_key()? {
+                    entries.push((key, map.next_value()?));
+                }
+                Ok(RawEntries(entries))
+            }
+        }
+        deserializer.deserialize_map(EntriesVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for RawMetric {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct MetricVisitor;
         impl<'de> Visitor<'de> for MetricVisitor {
-            type Value = RawMetric<'de>;
+            type Value = RawMetric;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a number or a table { value = ..., target = ... }")
             }
@@ -312,7 +328,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for RawMetric<'a> {
                 Ok(RawMetric::Number(v))
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-                RawMetricTable::deserialize(de::value::MapAccessDeserializer::new(map))
+                RawEntries::deserialize(de::value::MapAccessDeserializer::new(map))
                     .map(RawMetric::Table)
             }
         }

@@ -36,7 +36,11 @@ pub fn report_value_errors<'a, T: Deserialize<'a>>(
             .strip_prefix("missing field `")
             .is_some_and(|rest| set_aside.contains(&rest.trim().trim_end_matches('`')));
         if !missing_because_set_aside {
-            let (message, help) = explain_serde_error(error.message(), what, key);
+            let found = key
+                .and_then(|k| table.iter().find(|(name, _)| name.get_ref() == k))
+                .and_then(|(_, v)| value_at(v, &range))
+                .map(plain_type);
+            let (message, help) = explain_serde_error(error.message(), what, key, found);
             let mut p = Problem::new(Span::new(file, range), message);
             p.help = help;
             problems.push(p);
@@ -60,8 +64,73 @@ pub fn report_value_errors<'a, T: Deserialize<'a>>(
     }
 }
 
-/// Turns serde's wording into a plain message and a hint.
-fn explain_serde_error(message: &str, what: &str, key: Option<&str>) -> (String, Option<String>) {
+/// The innermost value whose span is `range` (the value serde complained about).
+fn value_at<'v, 'a>(
+    value: &'v Spanned<DeValue<'a>>,
+    range: &std::ops::Range<usize>,
+) -> Option<&'v DeValue<'a>> {
+    let span = value.span();
+    if span == *range {
+        return Some(value.get_ref());
+    }
+    if !(span.start <= range.start && range.end <= span.end) {
+        return None;
+    }
+    match value.get_ref() {
+        DeValue::Array(items) => items.iter().find_map(|v| value_at(v, range)),
+        DeValue::Table(t) => t.values().find_map(|v| value_at(v, range)),
+        _ => Some(value.get_ref()),
+    }
+}
+
+/// A TOML value's type as people say it, with its article.
+fn plain_type(v: &DeValue) -> &'static str {
+    match v {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "a whole number",
+        DeValue::Float(_) => "a decimal number",
+        DeValue::Boolean(_) => "`true` or `false`",
+        DeValue::Datetime(_) => "a date",
+        DeValue::Array(_) => "an array",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+/// A TOML type name (`toml::Value::type_str`) as people say it, with its article.
+pub fn article(type_str: &str) -> &'static str {
+    match type_str {
+        "string" => "a string",
+        "integer" => "a whole number",
+        "float" => "a decimal number",
+        "boolean" => "`true` or `false`",
+        "datetime" => "a date",
+        "array" => "an array",
+        _ => "a table",
+    }
+}
+
+/// What serde expects, as people say it.
+fn plain_expected(expected: &str) -> &str {
+    match expected {
+        "i64" | "i32" | "u32" | "u64" | "i8" => "a whole number",
+        "f64" | "f32" => "a number",
+        "a sequence" => "an array",
+        "a map" => "a table",
+        "a boolean" => "`true` or `false`",
+        "a TOML datetime" => "a date",
+        other if other.starts_with("struct ") => "a table",
+        other => other,
+    }
+}
+
+/// Turns serde's wording into a plain message and a hint. `found` is the plain type of the
+/// value it complained about, when known.
+fn explain_serde_error(
+    message: &str,
+    what: &str,
+    key: Option<&str>,
+    found: Option<&str>,
+) -> (String, Option<String>) {
     let message = message.trim();
     if let Some(rest) = message.strip_prefix("missing field `") {
         let field = rest.trim_end_matches('`');
@@ -77,31 +146,55 @@ fn explain_serde_error(message: &str, what: &str, key: Option<&str>) -> (String,
             Some(format!("add `{example}`")),
         );
     }
-    if let Some(rest) = message.strip_prefix("invalid type: ") {
-        let (found, expected) = rest
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        // "unknown field `lable`, expected `to` or `label`" (a table inside a value).
+        let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        let help = crate::suggest::did_you_mean_or(field, candidates.iter().copied(), || {
+            let list: Vec<String> = candidates.iter().map(|c| format!("`{c}`")).collect();
+            format!("it takes {}", list.join(", "))
+        });
+        let place = key.map_or_else(String::new, |k| format!(" in `{k}`"));
+        return (format!("unknown key `{field}`{place}"), Some(help));
+    }
+    let invalid = message
+        .strip_prefix("invalid type: ")
+        .or_else(|| message.strip_prefix("invalid value: "));
+    if let Some(rest) = invalid {
+        let (serde_found, expected) = rest
             .split_once(", expected ")
             .unwrap_or((rest, "another type"));
-        let expected = match expected {
-            "i64" => "a whole number",
-            "f64" => "a number",
-            "a sequence" => "an array",
-            "a map" => "a table",
-            other => other,
-        };
-        let found = found.split(' ').next().unwrap_or(found);
-        let article = if found.starts_with(['a', 'e', 'i', 'o', 'u']) {
-            "an"
+        let expected = plain_expected(expected);
+        let found = found.unwrap_or_else(|| {
+            if serde_found.starts_with("floating") {
+                "a decimal number"
+            } else if serde_found.starts_with("integer") {
+                "a whole number"
+            } else if serde_found.starts_with("string") {
+                "a string"
+            } else if serde_found.starts_with("boolean") {
+                "`true` or `false`"
+            } else if serde_found.starts_with("sequence") {
+                "an array"
+            } else {
+                "a table"
+            }
+        });
+        let name = key.map_or_else(|| format!("`{what}`"), |k| format!("`{k}`"));
+        // A whole number where a whole number belongs: it is out of range.
+        let message = if found == expected && expected == "a whole number" {
+            format!("{name} is a number too large to use here")
         } else {
-            "a"
+            format!("{name} must be {expected}, not {found}")
         };
-        let message = match key {
-            Some(key) => format!("`{key}` must be {expected}, not {article} {found}"),
-            None => format!("expected {expected}, found {article} {found}"),
-        };
-        let help = match expected {
-            "a boolean" => Some("write `true` or `false`, without quotes".to_owned()),
-            "a string" => Some("put the value in \"double quotes\"".to_owned()),
-            "a whole number" => Some("write a whole number such as `-1` or `2`".to_owned()),
+        let help = match (expected, key) {
+            ("`true` or `false`", _) => Some("write `true` or `false`, without quotes".to_owned()),
+            ("a string", _) => Some("put the value in \"double quotes\"".to_owned()),
+            ("a whole number", _) => Some("write a whole number such as `-1` or `2`".to_owned()),
+            ("a date", Some(k)) => Some(format!(
+                "write a TOML date such as `{k} = 2026-05-12`, without quotes"
+            )),
+            ("an array", Some(k)) => Some(format!("write a list in brackets: `{k} = [\"...\"]`")),
             _ => None,
         };
         return (message, help);
