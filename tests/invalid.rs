@@ -47,7 +47,10 @@ fn not_toml() {
 fn wrong_type() {
     let (line, col, msg, help) = one("[[department]]\nid = \"it\"\ncustomer_facing = \"no\"\n");
     assert_eq!((line, col), (3, 19));
-    assert_eq!(msg, "`customer_facing` must be `true` or `false`, not a string");
+    assert_eq!(
+        msg,
+        "`customer_facing` must be `true` or `false`, not a string"
+    );
     assert_eq!(
         help.as_deref(),
         Some("write `true` or `false`, without quotes")
@@ -327,10 +330,18 @@ fn every_wrong_value_of_one_table_is_reported() {
         got,
         vec![
             (2, 6, "`id` must be a string, not a whole number"),
-            (3, 19, "`customer_facing` must be `true` or `false`, not a string"),
+            (
+                3,
+                19,
+                "`customer_facing` must be `true` or `false`, not a string"
+            ),
             (4, 12, "`champion` must be a string, not a whole number"),
             (10, 9, "`score` must be a whole number, not a string"),
-            (11, 13, "`backstage` must be `true` or `false`, not a whole number"),
+            (
+                11,
+                13,
+                "`backstage` must be `true` or `false`, not a whole number"
+            ),
         ]
     );
 }

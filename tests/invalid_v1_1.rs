@@ -65,7 +65,10 @@ fn an_id_repeated_within_one_array() {
             (11, 14, "`u` is listed twice in `next`".to_owned()),
         ]
     );
-    let stages = problems(&[("j.toml", "[journey]\nid = \"j\"\nstages = [\"A\", \"B\", \"A\"]\n")]);
+    let stages = problems(&[(
+        "j.toml",
+        "[journey]\nid = \"j\"\nstages = [\"A\", \"B\", \"A\"]\n",
+    )]);
     assert_eq!(stages[0].3, "`A` is listed twice in `stages`");
     let held = problems(&[(
         "org.toml",

@@ -136,7 +136,10 @@ fn a_waiver_in_force_moves_its_finding_to_waived_with_the_reason() {
         vec![k("missing-purchase", "bereavement", "bereavement")]
     );
     let waived = &r.json["waived"][0];
-    assert_eq!(waived["reason"], "A service journey: nothing is bought here");
+    assert_eq!(
+        waived["reason"],
+        "A service journey: nothing is bought here"
+    );
     for field in ["severity", "message", "file", "line", "column", "detail"] {
         assert!(waived.get(field).is_some(), "waived finding lacks {field}");
     }

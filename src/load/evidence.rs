@@ -53,9 +53,8 @@ pub fn metric(
     }
     let target = table.number("target", problems);
     let better = match table.string("better", problems) {
-        None => Better::Higher,
-        Some((b, _)) if b == "higher" => Better::Higher,
-        Some((b, _)) if b == "lower" => Better::Lower,
+        None | Some(("higher", _)) => Better::Higher,
+        Some(("lower", _)) => Better::Lower,
         Some((other, span)) => {
             problems.push(
                 Problem::new(
@@ -122,8 +121,9 @@ pub fn insight(
     }
     let quote = table.string("quote", problems).map(|(q, _)| q.to_owned());
     let date = table.date("date", problems);
-    let sample = table.integer("sample", problems).and_then(|(n, span)| {
-        match u32::try_from(n) {
+    let sample = table
+        .integer("sample", problems)
+        .and_then(|(n, span)| match u32::try_from(n) {
             Ok(n) if n >= 1 => Some(n),
             _ => {
                 problems.push(
@@ -135,8 +135,7 @@ pub fn insight(
                 );
                 None
             }
-        }
-    });
+        });
     (problems.len() == before).then(|| Insight {
         source: source.unwrap_or_default().to_owned(),
         quote,
@@ -231,9 +230,12 @@ impl<'e> Table<'e> {
     fn date(&self, key: &str, problems: &mut Vec<Problem>) -> Option<Date> {
         let v = self.get(key)?;
         let Value::Datetime(d) = v.get_ref() else {
-            problems.push(self.wrong(key, v, "a date", "2026-05-12").with_help(format!(
-                "write a TOML date such as `{key} = 2026-05-12`, without quotes"
-            )));
+            problems.push(
+                self.wrong(key, v, "a date", "2026-05-12")
+                    .with_help(format!(
+                        "write a TOML date such as `{key} = 2026-05-12`, without quotes"
+                    )),
+            );
             return None;
         };
         let date = date_of(d);
