@@ -312,7 +312,7 @@ fn invalid_workspace_writes_no_report() {
     assert_eq!(run.code, 1);
     assert!(
         run.stderr
-            .contains("error: `id` must be a string, not an integer"),
+            .contains("error: `id` must be a string, not a whole number"),
         "{}",
         run.stderr
     );
