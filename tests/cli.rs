@@ -11,7 +11,7 @@ fn check_on_the_example_journeys_text() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         out.stdout
-            .ends_with("5 journeys, 37 touchpoints: 28 warnings, 22 info\n")
+            .ends_with("5 journeys, 38 touchpoints: 41 warnings, 22 info, 1 waived\n")
     );
     insta::assert_snapshot!("check_journeys_text", out.stdout);
 }
@@ -149,7 +149,16 @@ fn sarif_output_is_valid_sarif_2_1_0() {
     assert!(errors.is_empty(), "{errors:#?}");
     let run = &log["runs"][0];
     assert_eq!(run["tool"]["driver"]["rules"].as_array().unwrap().len(), 20);
-    assert_eq!(run["results"].as_array().unwrap().len(), 50);
+    // Every finding is a result, and so is every waived one (suppressed).
+    let json: serde_json::Value =
+        serde_json::from_str(&cxmap(&["check", "--format", "json"]).stdout).unwrap();
+    let findings = json["findings"].as_array().unwrap().len();
+    let waived = json["waived"].as_array().unwrap().len();
+    assert!(findings > 0 && waived > 0);
+    assert_eq!(
+        run["results"].as_array().unwrap().len(),
+        findings + waived
+    );
     assert_eq!(run["results"][0]["ruleId"], "seller-owns-aftercare");
     assert_eq!(run["results"][0]["level"], "warning");
 
@@ -278,23 +287,37 @@ fn docs_rules_md_is_current() {
 
 #[test]
 fn docs_schema_is_current_and_validates_the_examples() {
-    let out = cxmap(&["schema"]);
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let path = root.join("docs/cxmap.schema.json");
-    if std::env::var_os("CXMAP_UPDATE_DOCS").is_some() {
-        std::fs::write(&path, &out.stdout).unwrap();
-    }
-    let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        committed == out.stdout,
-        "docs/cxmap.schema.json is out of date: run `CXMAP_UPDATE_DOCS=1 cargo test --test cli`"
-    );
-    let schema: serde_json::Value = serde_json::from_str(&committed).unwrap();
-    let validator = jsonschema::validator_for(&schema).unwrap();
+    let validators: Vec<(&str, jsonschema::Validator)> = [
+        ("docs/cxmap.schema.json", &["schema"][..]),
+        ("docs/cxmap-config.schema.json", &["schema", "--config"][..]),
+    ]
+    .into_iter()
+    .map(|(file, args)| {
+        let out = cxmap(args);
+        let path = root.join(file);
+        if std::env::var_os("CXMAP_UPDATE_DOCS").is_some() {
+            std::fs::write(&path, &out.stdout).unwrap();
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == out.stdout,
+            "{file} is out of date: run `CXMAP_UPDATE_DOCS=1 cargo test --test cli`"
+        );
+        let schema: serde_json::Value = serde_json::from_str(&committed).unwrap();
+        (file, jsonschema::validator_for(&schema).unwrap())
+    })
+    .collect();
+    let (model, config) = (&validators[0].1, &validators[1].1);
     for entry in std::fs::read_dir(root.join("journeys")).unwrap() {
         let path = entry.unwrap().path();
         let value: toml::Value = toml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        let json = serde_json::to_value(value).unwrap();
+        let json = as_json(value);
+        let validator = if path.ends_with("cxmap.toml") {
+            config
+        } else {
+            model
+        };
         let errors: Vec<String> = validator
             .iter_errors(&json)
             .map(|e| e.to_string())
@@ -303,7 +326,21 @@ fn docs_schema_is_current_and_validates_the_examples() {
     }
     // A misspelt key is caught by the schema too (editors show it while typing).
     let bad = serde_json::json!({ "journey": { "id": "j", "ownr": "x" } });
-    assert!(!validator.is_valid(&bad));
+    assert!(!model.is_valid(&bad));
+    let bad = serde_json::json!({ "allow": [{ "rule": "data-silo", "reason": "r", "untill": "2026-01-01" }] });
+    assert!(!config.is_valid(&bad));
+    let bad = serde_json::json!({ "rules": { "data-silo": "loud" } });
+    assert!(!config.is_valid(&bad));
+}
+
+/// TOML as an editor's schema validator sees it: dates as strings.
+fn as_json(value: toml::Value) -> serde_json::Value {
+    match value {
+        toml::Value::Datetime(d) => serde_json::Value::String(d.to_string()),
+        toml::Value::Array(items) => items.into_iter().map(as_json).collect(),
+        toml::Value::Table(t) => t.into_iter().map(|(k, v)| (k, as_json(v))).collect(),
+        other => serde_json::to_value(other).unwrap(),
+    }
 }
 
 #[test]
@@ -374,4 +411,24 @@ fn an_empty_folder_says_so() {
         out.stdout,
         "no journey files found: give a folder of `.toml` files, or run `cxmap init`\n"
     );
+}
+
+#[test]
+fn every_rule_fires_somewhere_in_the_examples() {
+    let out = cxmap(&["check", "journeys", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let mut fired: Vec<&str> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    fired.sort_unstable();
+    fired.dedup();
+    let mut all: Vec<&str> = cxmap::analyse::rules::RULES.iter().map(|r| r.name).collect();
+    all.sort_unstable();
+    assert_eq!(fired, all);
+    // And a waiver with its reason is in force.
+    assert_eq!(json["waived"][0]["rule"], "data-silo");
+    assert_eq!(json["waived"][0]["subject"], "credit-score");
 }

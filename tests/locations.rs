@@ -50,6 +50,8 @@ fn sarif_locations(args: &[&str]) -> Vec<Location> {
         .as_array()
         .unwrap()
         .iter()
+        // Waived findings are results too, marked as suppressed; JSON lists them apart.
+        .filter(|r| r.get("suppressions").is_none())
         .map(|r| {
             let loc = &r["locations"][0]["physicalLocation"];
             (

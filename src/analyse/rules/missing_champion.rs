@@ -17,8 +17,9 @@ pub static RULE: Rule = Rule {
 const DOC: &str = r#"
 ## What it finds
 
-A department that owns or supports at least one touchpoint anywhere in the workspace and has
-no `champion`.
+A department of the organisation (not an external partner) that owns or supports at least
+one touchpoint anywhere in the workspace and has no `champion` (the key missing, or blank).
+One finding per department.
 
 ## Why it matters
 
@@ -47,7 +48,7 @@ champion = "Tomasz Nowak"
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     for (d, dept) in cx.workspace.departments.iter().enumerate() {
-        if cx.facts.departments[d].is_involved() && dept.champion.is_none() {
+        if dept.is_internal() && cx.facts.departments[d].is_involved() && dept.champion.is_none() {
             out.push(cx.on_department(&RULE, d, dept.id_span));
         }
     }

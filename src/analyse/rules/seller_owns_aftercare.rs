@@ -18,8 +18,9 @@ pub static RULE: Rule = Rule {
 const DOC: &str = r#"
 ## What it finds
 
-A journey with customer-facing touchpoints after the purchase where every one of them is owned
-solely by a department that also owns a purchase touchpoint.
+A journey with customer-facing touchpoints after the purchase where every one of them has
+exactly one internal owner (external partners beside it aside), and that owner also owns a
+purchase touchpoint of the journey.
 
 ## Why it matters
 
@@ -65,7 +66,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         }
         let all_sellers = aftercare.iter().all(|&i| {
             journey.touchpoints[i]
-                .sole_owner()
+                .sole_internal_owner(cx.workspace)
                 .is_some_and(|o| sellers.contains(&o))
         });
         if all_sellers {
@@ -81,7 +82,7 @@ fn aftercare_owners(f: &Finding, n: &Names) -> Vec<usize> {
     let mut owners: Vec<usize> = f
         .reach
         .iter()
-        .filter_map(|&t| n.ws.touchpoint(t).sole_owner())
+        .filter_map(|&t| n.ws.touchpoint(t).sole_internal_owner(n.ws))
         .collect();
     owners.sort_unstable();
     owners.dedup();

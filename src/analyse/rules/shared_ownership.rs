@@ -17,7 +17,9 @@ pub static RULE: Rule = Rule {
 const DOC: &str = r#"
 ## What it finds
 
-A touchpoint whose `owner` names two or more departments.
+A touchpoint whose `owner` names two or more departments of the organisation. External
+partners do not count: a courier or an installer beside one internal owner is not shared
+ownership (the internal team answers for the moment), but two internal teams are.
 
 ## Why it matters
 
@@ -46,7 +48,7 @@ supported_by = ["sales"]
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     for (t, tp) in cx.touchpoints() {
-        if tp.owners.len() >= 2 {
+        if tp.internal_owners(cx.workspace).nth(1).is_some() {
             let at = tp.spans.owner.unwrap_or(tp.spans.id);
             out.push(cx.on_touchpoint(&RULE, t, at));
         }
@@ -57,10 +59,11 @@ fn message(f: &Finding, n: &Names) -> String {
     let Subject::Touchpoint(t) = f.subject else {
         unreachable!("shared-ownership is about a touchpoint")
     };
+    let internal: Vec<usize> = n.ws.touchpoint(t).internal_owners(n.ws).collect();
     format!(
         "touchpoint {} is owned by {}",
         n.touchpoint(t),
-        n.departments(&n.ws.touchpoint(t).owners)
+        n.departments(&internal)
     )
 }
 
