@@ -155,10 +155,7 @@ fn sarif_output_is_valid_sarif_2_1_0() {
     let findings = json["findings"].as_array().unwrap().len();
     let waived = json["waived"].as_array().unwrap().len();
     assert!(findings > 0 && waived > 0);
-    assert_eq!(
-        run["results"].as_array().unwrap().len(),
-        findings + waived
-    );
+    assert_eq!(run["results"].as_array().unwrap().len(), findings + waived);
     assert_eq!(run["results"][0]["ruleId"], "seller-owns-aftercare");
     assert_eq!(run["results"][0]["level"], "warning");
 
@@ -359,6 +356,31 @@ fn init_writes_a_valid_starter_and_never_overwrites() {
         !json["findings"].as_array().unwrap().is_empty(),
         "the starter shows what cxmap finds"
     );
+    // No placeholder passes silently: champions are left commented out, so cxmap says
+    // they are missing until a real name is written.
+    let org = std::fs::read_to_string(dir.path().join("cx/org.toml")).unwrap();
+    assert!(!org.contains("Replace with"), "{org}");
+    let champions: Vec<&str> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "missing-champion")
+        .map(|f| f["subject"].as_str().unwrap())
+        .collect();
+    assert_eq!(champions, ["sales", "support", "it"]);
+    // The v1.1 keys a beginner meets first are shown in use.
+    let journey = std::fs::read_to_string(dir.path().join("cx/buy-online.toml")).unwrap();
+    for key in [
+        "asks =",
+        "artifacts =",
+        "insights =",
+        "target =",
+        "purchase = true",
+    ] {
+        assert!(journey.contains(key), "the starter shows `{key}`");
+    }
+    assert!(org.contains("external = true"));
+    assert_eq!(json["waived"][0]["rule"], "missing-purchase");
 
     std::fs::write(dir.path().join("cx/org.toml"), "# mine\n").unwrap();
     let again = cxmap_in(Some(dir.path()), &["init", "cx"]);
@@ -425,7 +447,10 @@ fn every_rule_fires_somewhere_in_the_examples() {
         .collect();
     fired.sort_unstable();
     fired.dedup();
-    let mut all: Vec<&str> = cxmap::analyse::rules::RULES.iter().map(|r| r.name).collect();
+    let mut all: Vec<&str> = cxmap::analyse::rules::RULES
+        .iter()
+        .map(|r| r.name)
+        .collect();
     all.sort_unstable();
     assert_eq!(fired, all);
     // And a waiver with its reason is in force.

@@ -1,5 +1,7 @@
-//! Properties over generated valid workspaces: no panic, every touchpoint without an owner
-//! reported exactly once, output byte-identical on a rerun, findings in the contract's order.
+//! Properties over generated valid workspaces (format v1.1: partners, asks, metrics with
+//! targets, insights): no panic, every touchpoint without an owner and every metric off
+//! target reported exactly once, partner-owned moments found exactly, output byte-identical
+//! on a rerun, findings in the contract's order.
 
 use proptest::prelude::*;
 
@@ -25,6 +27,10 @@ struct Tp {
     supported_by: Vec<usize>,
     score: Option<i8>,
     next: Vec<usize>,
+    asks: Vec<usize>,
+    /// (value, target, lower is better)
+    metric: Option<(i32, i32, bool)>,
+    insight: bool,
 }
 
 fn touchpoint(departments: usize, data: usize, n: usize) -> impl Strategy<Value = Tp> {
@@ -36,9 +42,14 @@ fn touchpoint(departments: usize, data: usize, n: usize) -> impl Strategy<Value 
         prop::collection::vec(0..departments, 0..2),
         prop::option::of(-2i8..=2),
         prop::collection::vec(0..n, 0..3),
+        (
+            prop::collection::vec(0..data, 0..2),
+            prop::option::of((0i32..100, 0i32..100, any::<bool>())),
+            any::<bool>(),
+        ),
     )
         .prop_map(
-            |(owners, backstage, purchase, uses, supported_by, score, next)| Tp {
+            |(
                 owners,
                 backstage,
                 purchase,
@@ -46,17 +57,35 @@ fn touchpoint(departments: usize, data: usize, n: usize) -> impl Strategy<Value 
                 supported_by,
                 score,
                 next,
+                (asks, metric, insight),
+            )| {
+                Tp {
+                    owners,
+                    backstage,
+                    purchase,
+                    uses,
+                    supported_by,
+                    score,
+                    next,
+                    asks,
+                    metric,
+                    insight,
+                }
             },
         )
 }
 
-/// Departments as (customer-facing, has champion), data as holders, journeys as touchpoints.
-type Generated = (Vec<(bool, bool)>, Vec<Vec<usize>>, Vec<Vec<Tp>>);
+/// Departments as (customer-facing, has champion, external), data as holders, journeys as
+/// touchpoints.
+type Generated = (Vec<(bool, bool, bool)>, Vec<Vec<usize>>, Vec<Vec<Tp>>);
 
 fn workspace() -> impl Strategy<Value = Generated> {
     (1usize..6, 1usize..4).prop_flat_map(|(departments, data)| {
         (
-            prop::collection::vec((any::<bool>(), any::<bool>()), departments),
+            prop::collection::vec(
+                (any::<bool>(), any::<bool>(), prop::bool::weighted(0.3)),
+                departments,
+            ),
             prop::collection::vec(prop::collection::vec(0..departments, 0..3), data),
             prop::collection::vec(
                 (1usize..12).prop_flat_map(move |n| {
@@ -84,13 +113,15 @@ fn ids(prefix: &str, list: &[usize]) -> String {
 }
 
 fn render(
-    departments: &[(bool, bool)],
+    departments: &[(bool, bool, bool)],
     data: &[Vec<usize>],
     journeys: &[Vec<Tp>],
 ) -> Vec<(String, String)> {
     let mut org = String::new();
-    for (i, (facing, champion)) in departments.iter().enumerate() {
-        org += &format!("[[department]]\nid = \"d{i}\"\ncustomer_facing = {facing}\n");
+    for (i, (facing, champion, external)) in departments.iter().enumerate() {
+        org += &format!(
+            "[[department]]\nid = \"d{i}\"\ncustomer_facing = {facing}\nexternal = {external}\n"
+        );
         if *champion {
             org += "champion = \"Pat\"\n";
         }
@@ -113,6 +144,16 @@ fn render(
             );
             if let Some(s) = tp.score {
                 text += &format!("score = {s}\n");
+            }
+            text += &format!("asks = {}\n", ids("x", &tp.asks));
+            if let Some((value, target, lower)) = tp.metric {
+                let better = if lower { "lower" } else { "higher" };
+                text += &format!(
+                    "metrics.m = {{ value = {value}, target = {target}, better = \"{better}\" }}\n"
+                );
+            }
+            if tp.insight {
+                text += "insights = [{ source = \"Interviews\", quote = \"It took ages\", sample = 3 }]\n";
             }
         }
         files.push((format!("j{j}.toml"), text));
@@ -140,6 +181,26 @@ proptest! {
                         && f.journey.map(|j| ws.journeys[j].id.as_str()) == Some(&format!("j{j}"))
                 }).count();
                 prop_assert_eq!(n, usize::from(tp.owners.is_empty()));
+            }
+        }
+
+        // Each metric off its target is reported exactly once; partner-owned moments exactly.
+        for (j, tps) in journeys.iter().enumerate() {
+            for (i, tp) in tps.iter().enumerate() {
+                let about = |rule| analysis.of_rule(rule).filter(|f| {
+                    f.subject.id(ws) == format!("t{i}")
+                        && f.journey.map(|j| ws.journeys[j].id.as_str()) == Some(&format!("j{j}"))
+                }).count();
+                let off = tp.metric.is_some_and(|(v, t, lower)| if lower { v > t } else { v < t });
+                prop_assert_eq!(about(&rules::METRIC_OFF_TARGET), usize::from(off));
+                let mut owners = tp.owners.clone();
+                owners.dedup();
+                let partners_only = !owners.is_empty()
+                    && owners.iter().all(|&d| departments[d].2);
+                prop_assert_eq!(
+                    about(&rules::PARTNER_OWNED_TOUCHPOINT),
+                    usize::from(!tp.backstage && partners_only)
+                );
             }
         }
 
