@@ -220,13 +220,14 @@ fn reports_are_byte_identical_on_a_rerun_and_dated_only_when_asked() {
 
 const HOSTILE: &str = r#"
 [organization]
-name = "Evil </title><script>alert(1)</script> Corp"
+name = "Evil </title><script>alert(1)</script> Corp \u001b[31m\u0007"
 north_star = "[click](javascript:alert(2)) | pipe"
 
 [[department]]
 id = "ops"
 name = "<img src=x onerror=alert(3)>"
 customer_facing = false
+champion = "Sign in at http://evil.example/login or www.evil.example, mail ceo@evil.example"
 
 [[data]]
 id = "d"
@@ -257,6 +258,13 @@ fn hostile_names_are_inert_in_html() {
     assert!(!html.contains("<script"), "no script element");
     assert!(!html.contains("<img"), "no image element");
     assert!(!html.contains("<b>bold"), "no markup from names");
+    // Control characters never reach the page (title, headings or elsewhere).
+    assert!(
+        !html
+            .chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\t'),
+        "no control character in the HTML"
+    );
     assert_eq!(
         html.matches("</title>").count(),
         1 + html.matches("<title id=").count(),
@@ -282,7 +290,26 @@ fn hostile_names_are_inert_in_markdown() {
     assert!(!md.contains("<img"));
     assert!(!md.contains("](javascript"), "no link can form");
     assert!(!md.contains("![img]"), "no image can form");
-    assert!(md.contains(r"\[click\]\(javascript:alert\(2\)\) \| pipe"));
+    assert!(md.contains(r"\[click\]\(javascript&#58;alert\(2\)\) \| pipe"));
+    // Read as GitHub reads it (GFM with autolinks): no link forms from a name, and the only
+    // image is the blueprint cxmap put there.
+    let arena = comrak::Arena::new();
+    let mut options = comrak::Options::default();
+    options.extension.autolink = true;
+    options.extension.table = true;
+    let root = comrak::parse_document(&arena, &md, &options);
+    let mut links = Vec::new();
+    let mut images = Vec::new();
+    for node in root.descendants() {
+        match &node.data.borrow().value {
+            comrak::nodes::NodeValue::Link(l) => links.push(l.url.clone()),
+            comrak::nodes::NodeValue::Image(i) => images.push(i.url.clone()),
+            _ => {}
+        }
+    }
+    assert_eq!(links, Vec::<String>::new(), "no live link in user text");
+    assert_eq!(images, vec!["j.blueprint.svg".to_owned()]);
+    assert!(md.contains("http&#58;//evil.example/login"));
     // Every table row keeps its column count: a `|` in a name never splits a cell.
     for line in md.lines().filter(|l| l.starts_with('|')) {
         let cells = line.replace(r"\|", "").matches('|').count();

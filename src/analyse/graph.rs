@@ -4,7 +4,7 @@
 //! Everything here is linear in touchpoints plus `next` edges.
 
 use petgraph::Direction;
-use petgraph::algo::tarjan_scc;
+use petgraph::algo::kosaraju_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::Bfs;
 
@@ -155,8 +155,10 @@ impl JourneyGraph {
 /// purchase leads into it. Linear, however many purchase touchpoints there are.
 fn after_purchase(graph: &DiGraph<TouchpointIdx, usize>, journey: &Journey) -> Vec<bool> {
     let n = journey.touchpoints.len();
-    let mut components = tarjan_scc(graph);
-    components.reverse(); // tarjan_scc yields reverse topological order
+    // Kosaraju, not Tarjan: petgraph's Tarjan recurses once per node and overflows the stack
+    // on a long chain; Kosaraju walks with explicit stacks.
+    let mut components = kosaraju_scc(graph);
+    components.reverse(); // kosaraju_scc yields reverse topological order
     let mut component_of = vec![0usize; n];
     for (c, nodes) in components.iter().enumerate() {
         for node in nodes {

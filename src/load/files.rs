@@ -1,4 +1,6 @@
-//! Finding and reading the workspace's files: sorted, size-capped, UTF-8 checked.
+//! Finding and reading the workspace's files: sorted, size-capped, UTF-8 checked. Only
+//! regular files are read, through a bounded reader, so a FIFO, a device or an endless file
+//! can neither hang cxmap nor fill its memory.
 
 use std::path::{Path, PathBuf};
 
@@ -53,9 +55,16 @@ pub fn discover(options: &LoadOptions) -> Result<Found, FatalError> {
     let mut models = Vec::new();
     for path in &paths {
         let meta = std::fs::metadata(path).map_err(|_| {
-            FatalError::new(format!("`{}` does not exist", path.display()))
-                .with_help("give a journey file or a folder of them (default: `journeys/`, else the current folder)")
+            if std::fs::symlink_metadata(path).is_ok() {
+                broken_link(path)
+            } else {
+                FatalError::new(format!("`{}` does not exist", path.display()))
+                    .with_help("give a journey file or a folder of them (default: `journeys/`, else the current folder)")
+            }
         })?;
+        if !meta.is_dir() && !meta.is_file() {
+            return Err(not_a_file(path));
+        }
         if meta.is_dir() {
             let top_config = path.join(CONFIG_FILE);
             if config.is_none() && top_config.is_file() {
@@ -78,8 +87,26 @@ pub fn discover(options: &LoadOptions) -> Result<Found, FatalError> {
     Ok(Found { config, models })
 }
 
+fn broken_link(path: &Path) -> FatalError {
+    FatalError::new(format!(
+        "`{}` is a broken link: what it points to does not exist, or links back to itself",
+        path.display()
+    ))
+    .with_help("remove the link or point it at a journey file")
+}
+
+fn not_a_file(path: &Path) -> FatalError {
+    FatalError::new(format!(
+        "`{}` is not a regular file (a pipe, a device or a socket)",
+        path.display()
+    ))
+    .with_help("give journey files (`.toml`) or folders of them")
+}
+
 /// Every `*.toml` below `dir` in sorted path order. Hidden entries and symlinked folders are
-/// skipped (a link loop must not hang the tool).
+/// skipped (a link loop must not hang the tool), and so is anything that is not a regular
+/// file (a pipe, a socket); a link named `*.toml` that leads nowhere is an error, as it is
+/// when given directly.
 fn walk(dir: &Path, top_config: &Path, out: &mut Vec<PathBuf>) -> Result<(), FatalError> {
     let entries = std::fs::read_dir(dir)
         .map_err(|e| FatalError::new(format!("cannot read folder `{}`: {e}", dir.display())))?;
@@ -96,9 +123,12 @@ fn walk(dir: &Path, top_config: &Path, out: &mut Vec<PathBuf>) -> Result<(), Fat
         let Ok(meta) = std::fs::symlink_metadata(&path) else {
             continue;
         };
+        let toml = path.extension().is_some_and(|e| e == "toml");
         if meta.is_dir() {
             walk(&path, top_config, out)?;
-        } else if path.extension().is_some_and(|e| e == "toml") && path.is_file() {
+        } else if toml && meta.is_symlink() && std::fs::metadata(&path).is_err() {
+            return Err(broken_link(&path));
+        } else if toml && path.is_file() {
             out.push(path);
         }
     }
@@ -120,7 +150,20 @@ pub fn read(
 ) -> Result<Option<FileId>, FatalError> {
     let display = display_path(path);
     let cannot = |e: std::io::Error| FatalError::new(format!("cannot read `{display}`: {e}"));
-    let size = std::fs::metadata(path).map_err(cannot)?.len();
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    // Asked of the open file, so that what is read is what was checked.
+    let meta = file.metadata().map_err(cannot)?;
+    if !meta.is_file() {
+        return Err(not_a_file(path));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).min(1 << 24));
+    // Never more than the limit and one byte, whatever the file says its size is.
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(file, MAX_FILE_BYTES + 1),
+        &mut bytes,
+    )
+    .map_err(cannot)?;
+    let size = bytes.len() as u64;
     if size > MAX_FILE_BYTES {
         let id = sources.add(SourceFile::new(display, path.to_owned(), String::new()));
         problems.push(
@@ -128,7 +171,7 @@ pub fn read(
                 Span::new(id, 0..0),
                 format!(
                     "file is too large ({} MiB; the limit is {} MiB)",
-                    size / (1024 * 1024),
+                    meta.len().max(size) / (1024 * 1024),
                     MAX_FILE_BYTES / (1024 * 1024)
                 ),
             )
@@ -136,7 +179,6 @@ pub fn read(
         );
         return Ok(None);
     }
-    let bytes = std::fs::read(path).map_err(cannot)?;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     match String::from_utf8(bytes.to_vec()) {
         Ok(text) => Ok(Some(sources.add(SourceFile::new(

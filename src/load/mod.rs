@@ -10,6 +10,7 @@
 //! may use the model.
 
 pub mod config;
+mod depth;
 mod evidence;
 mod fields;
 mod files;

@@ -94,14 +94,14 @@ fn parse_tables<'a>(
     pass: Pass,
 ) -> Result<FileItems<'a>, Retry> {
     let mut items = FileItems::default();
-    if let Some(at) = too_deep(text) {
+    if let Some(at) = super::depth::too_deep(text, MAX_DEPTH) {
         problems.push(
             Problem::new(
                 Span::new(file, at..at),
                 format!("values are nested more than {MAX_DEPTH} levels deep"),
             )
             .with_help(
-                "a journey file needs only tables of plain values; check for a runaway `[` or `{`",
+                "a journey file needs only a few levels of tables; check for a runaway `[`, `{` or a dotted key of many parts",
             ),
         );
         return Ok(items);
@@ -197,52 +197,6 @@ fn parse_tables<'a>(
     items.data.sort_by_key(|(_, s)| s.start);
     items.touchpoints.sort_by_key(|(_, s)| s.start);
     Ok(items)
-}
-
-/// Position of the first bracket that opens deeper than [`MAX_DEPTH`], outside strings and
-/// comments. A cheap lexical pass; the TOML parser reports anything else.
-fn too_deep(text: &str) -> Option<usize> {
-    let bytes = text.as_bytes();
-    let mut depth = 0usize;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'#' => {
-                while i < bytes.len() && bytes[i] != b'\n' {
-                    i += 1;
-                }
-            }
-            q @ (b'"' | b'\'') => {
-                let triple = bytes[i..].starts_with(if q == b'"' { b"\"\"\"" } else { b"'''" });
-                i += if triple { 3 } else { 1 };
-                while i < bytes.len() {
-                    if q == b'"' && bytes[i] == b'\\' {
-                        i += 2;
-                        continue;
-                    }
-                    if triple {
-                        if bytes[i..].starts_with(if q == b'"' { b"\"\"\"" } else { b"'''" }) {
-                            i += 2;
-                            break;
-                        }
-                    } else if bytes[i] == q || bytes[i] == b'\n' {
-                        break;
-                    }
-                    i += 1;
-                }
-            }
-            b'[' | b'{' => {
-                depth += 1;
-                if depth > MAX_DEPTH {
-                    return Some(i);
-                }
-            }
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-        i += 1;
-    }
-    None
 }
 
 /// The elements of an array of tables such as `[[touchpoint]]`.

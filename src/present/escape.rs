@@ -61,6 +61,20 @@ pub fn github_property(text: &str) -> String {
     github_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
+/// Text without control characters (line breaks and tabs aside): each becomes U+FFFD, as in
+/// [`xml`]. For templates that escape markup themselves.
+pub fn without_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    let control = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if text.chars().any(control) {
+        text.chars()
+            .map(|c| if control(c) { '\u{FFFD}' } else { c })
+            .collect::<String>()
+            .into()
+    } else {
+        text.into()
+    }
+}
+
 /// XML / SVG / HTML text and attribute values.
 pub fn xml(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -114,9 +128,21 @@ pub fn dot_inner(text: &str) -> String {
 /// Markdown inline text (also safe inside a table cell): inline markup characters are
 /// backslash-escaped, HTML is neutralised, line breaks become spaces. Block syntax (`#`,
 /// `-`, `1.`) only acts at the start of a line, where cxmap never puts user text.
+///
+/// GitHub also turns bare URLs, `www.` names and e-mail addresses into live links
+/// ("autolinks"); `:` and the dot after `www` are written as character references and `@`
+/// is backslash-escaped: they read the same but keep a name from becoming a link (checked
+/// against a GFM parser in `tests/report.rs`).
+///
+/// ```
+/// use cxmap::present::escape::markdown;
+/// assert_eq!(markdown("see http://evil.example"), "see http&#58;//evil.example");
+/// assert_eq!(markdown("mail a@b.example"), r"mail a\@b.example");
+/// assert_eq!(markdown("www.evil.example"), "www&#46;evil.example");
+/// ```
 pub fn markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for (i, c) in text.char_indices() {
         match c {
             '\\' | '`' | '*' | '_' | '[' | ']' | '(' | ')' | '|' | '~' => {
                 out.push('\\');
@@ -125,6 +151,11 @@ pub fn markdown(text: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
+            ':' => out.push_str("&#58;"),
+            '@' => out.push_str("\\@"),
+            '.' if i >= 3 && text.as_bytes()[i - 3..i].eq_ignore_ascii_case(b"www") => {
+                out.push_str("&#46;");
+            }
             '\n' | '\r' => out.push(' '),
             c if c.is_control() => out.push('\u{FFFD}'),
             c => out.push(c),
@@ -165,7 +196,7 @@ mod tests {
     fn markdown_escaping() {
         assert_eq!(
             markdown("[x](javascript:alert(1)) | <b>"),
-            "\\[x\\]\\(javascript:alert\\(1\\)\\) \\| &lt;b&gt;"
+            "\\[x\\]\\(javascript&#58;alert\\(1\\)\\) \\| &lt;b&gt;"
         );
     }
 }

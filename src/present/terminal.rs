@@ -227,7 +227,12 @@ fn excerpt(file: &SourceFile, span: Span) -> Excerpt {
     if end - start > WINDOW {
         let stop_in = (span.end as usize).clamp(start_in, end);
         let from = floor_char(text, start_in.saturating_sub(WINDOW / 3).max(start));
-        let to = ceil_char(text, (stop_in.max(start_in + 1) + WINDOW / 3).min(end));
+        let to = ceil_char(
+            text,
+            (from + WINDOW)
+                .max(stop_in.min(start_in + WINDOW) + WINDOW / 3)
+                .min(end),
+        );
         windowed = from > start;
         start = from;
         end = to.max(from);

@@ -19,6 +19,15 @@ pub struct Diagrams {
 
 pub fn render(view: &ReportView, diagrams: &Diagrams) -> String {
     let mut env = Environment::new();
+    // Auto-escaping handles markup; control characters (ESC, BEL) in a name must not reach
+    // the page either, in the title or anywhere else.
+    env.set_formatter(|out, state, value| match value.as_str() {
+        Some(s) if !value.is_safe() => {
+            let clean = crate::present::escape::without_controls(s);
+            minijinja::escape_formatter(out, state, &Value::from(clean.as_ref()))
+        }
+        _ => minijinja::escape_formatter(out, state, value),
+    });
     env.add_filter("code", code);
     env.add_template("report.html", TEMPLATE)
         .expect("the report template parses");

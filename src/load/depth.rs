@@ -1,0 +1,93 @@
+//! The nesting guard: a cheap lexical pass that finds where a file nests tables or arrays
+//! deeper than cxmap allows, before the TOML parser runs, so that no input can exhaust the
+//! stack and the problem points at the line that nests too deep. Brackets and braces nest,
+//! and so do the parts of a dotted key (`[a.b.c]`, `a.b.c = 1`). Strings and comments are
+//! skipped; the TOML parser reports anything else.
+
+/// Where nesting first goes deeper than `max`: the opening bracket, or the start of the
+/// dotted key that does.
+pub fn too_deep(text: &str, max: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    // Dots in the key being read, and where it starts.
+    let mut dots = 0usize;
+    let mut key_start = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'#' => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            q @ (b'"' | b'\'') => i = skip_string(bytes, i, q),
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > max {
+                    return Some(i);
+                }
+                dots = 0;
+                key_start = i + 1;
+            }
+            b']' | b'}' => {
+                depth = depth.saturating_sub(1);
+                dots = 0;
+            }
+            b'=' | b'\n' | b',' => {
+                dots = 0;
+                key_start = i + 1;
+            }
+            b'.' => {
+                dots += 1;
+                if depth + dots + 1 > max {
+                    let line_start = text[..key_start].rfind('\n').map_or(0, |n| n + 1);
+                    return Some(line_start);
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The index of the last byte of the string that opens at `i` with quote `q`.
+fn skip_string(bytes: &[u8], mut i: usize, q: u8) -> usize {
+    let fence: &[u8] = if q == b'"' { b"\"\"\"" } else { b"\'\'\'" };
+    let triple = bytes[i..].starts_with(fence);
+    i += if triple { 3 } else { 1 };
+    while i < bytes.len() {
+        if q == b'"' && bytes[i] == b'\\' {
+            i += 2;
+            continue;
+        }
+        if triple {
+            if bytes[i..].starts_with(fence) {
+                return i + 2;
+            }
+        } else if bytes[i] == q || bytes[i] == b'\n' {
+            return i;
+        }
+        i += 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn brackets_and_dotted_keys_both_nest() {
+        assert_eq!(too_deep("a = [[[1]]]\n", 3), None);
+        assert_eq!(too_deep("a = [[[[1]]]]\n", 3), Some(7));
+        let header = format!("[journey]\nid = \"j\"\n[{}]\n", vec!["a"; 40].join("."));
+        assert_eq!(too_deep(&header, 32), Some(19));
+        let key = format!("x = 1\n{} = 1\n", vec!["k"; 40].join("."));
+        assert_eq!(too_deep(&key, 32), Some(6));
+        // Dots in strings, comments and numbers do not nest.
+        let quiet = format!("v = \"{}\" # {}\nn = 1.5\n", ".".repeat(50), ".".repeat(50));
+        assert_eq!(too_deep(&quiet, 32), None);
+    }
+}
