@@ -69,6 +69,12 @@ impl JourneyGraph {
             .map(NodeIndex::index)
     }
 
+    pub fn predecessors(&self, tp: TouchpointIdx) -> impl Iterator<Item = TouchpointIdx> + '_ {
+        self.graph
+            .neighbors_directed(NodeIndex::new(tp), Direction::Incoming)
+            .map(NodeIndex::index)
+    }
+
     /// The first customer-facing touchpoints downstream of `from` (one or more edges away),
     /// not looking past a customer-facing touchpoint. Sorted by touchpoint index.
     pub fn first_customer_facing_downstream(

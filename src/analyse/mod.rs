@@ -39,8 +39,31 @@ pub struct Analysis {
     /// The waivers of `cxmap.toml`, in file order.
     pub waivers: Vec<Waiver>,
     pub figures: Figures,
-    /// Per journey, per touchpoint: the rules with a finding about it (bit = rule index).
-    marks: Vec<Vec<u32>>,
+    marks: Marks,
+}
+
+/// Per journey, per touchpoint: the rules with a finding about it.
+pub struct Marks(Vec<Vec<u32>>);
+
+impl Marks {
+    fn new(ws: &Workspace, findings: &[Finding]) -> Marks {
+        let mut marks: Vec<Vec<u32>> = ws
+            .journeys
+            .iter()
+            .map(|j| vec![0; j.touchpoints.len()])
+            .collect();
+        for f in findings {
+            if let Some(t) = f.subject.touchpoint() {
+                marks[t.journey][t.touchpoint] |= 1 << f.rule.index();
+            }
+        }
+        Marks(marks)
+    }
+
+    /// Is there a finding of `rule` about touchpoint `t`?
+    pub fn has(&self, t: TouchpointRef, rule: &'static Rule) -> bool {
+        self.0[t.journey][t.touchpoint] & (1 << rule.index()) != 0
+    }
 }
 
 impl Analysis {
@@ -57,7 +80,11 @@ impl Analysis {
 
     /// Is there a finding of `rule` about touchpoint `t`?
     pub fn marked(&self, t: TouchpointRef, rule: &'static Rule) -> bool {
-        self.marks[t.journey][t.touchpoint] & (1 << rule.index()) != 0
+        self.marks.has(t, rule)
+    }
+
+    pub fn marks(&self) -> &Marks {
+        &self.marks
     }
 
     /// The findings of one rule, in order.
@@ -144,8 +171,8 @@ pub fn analyse(ws: &Workspace, settings: Settings, today: Date) -> Analysis {
     }
     sort(ws, &mut findings, |f| f);
     sort(ws, &mut waived, |w| &w.finding);
-    let marks = marks(ws, &findings);
-    let figures = figures::compute(ws, &facts, &findings);
+    let marks = Marks::new(ws, &findings);
+    let figures = figures::compute(ws, &facts, &findings, &marks);
     Analysis {
         facts,
         findings,
@@ -180,18 +207,4 @@ fn sort<T>(ws: &Workspace, items: &mut [T], finding: impl Fn(&T) -> &Finding) {
             f.detail.map(|d| d.id(ws)),
         )
     });
-}
-
-fn marks(ws: &Workspace, findings: &[Finding]) -> Vec<Vec<u32>> {
-    let mut marks: Vec<Vec<u32>> = ws
-        .journeys
-        .iter()
-        .map(|j| vec![0; j.touchpoints.len()])
-        .collect();
-    for f in findings {
-        if let Some(t) = f.subject.touchpoint() {
-            marks[t.journey][t.touchpoint] |= 1 << f.rule.index();
-        }
-    }
-    marks
 }

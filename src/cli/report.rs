@@ -1,5 +1,6 @@
 //! `cxmap report`: the silo report for the VP of customer experience, as one self-contained
-//! HTML page, Markdown with the blueprints beside it, or JSON. All files or none are written.
+//! HTML page, a PDF printed from it by headless Chromium, Markdown with the blueprints beside
+//! it, or JSON. All files or none are written.
 
 use std::path::PathBuf;
 
@@ -17,18 +18,24 @@ pub struct ReportArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
     pub format: ReportFormat,
-    /// Output file (default: output/report.html, .md or .json)
+    /// Output file (default: output/report.html, .pdf, .md or .json)
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Print this date in the header (YYYY-MM-DD, or `today`); none by default, so reruns
     /// are byte-identical
     #[arg(long, value_parser = parse_date)]
     pub date: Option<String>,
+    /// Chromium or Google Chrome to print the PDF with (default: `chromium`,
+    /// `chromium-browser` or `google-chrome` on PATH)
+    #[arg(long, value_name = "PATH")]
+    pub browser: Option<PathBuf>,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ReportFormat {
     Html,
+    /// The HTML report printed to PDF by headless Chromium (landscape A4)
+    Pdf,
     Markdown,
     Json,
 }
@@ -43,6 +50,14 @@ fn parse_date(s: &str) -> Result<String, String> {
 }
 
 pub fn run(args: &ReportArgs, io: &mut Io) -> Result<u8, Failure> {
+    // Without a browser there is no PDF, whatever the journeys say: fail before reading them.
+    let browser = match args.format {
+        ReportFormat::Pdf => Some(present::browser::find(
+            args.browser.as_deref(),
+            std::env::var_os("PATH").as_ref(),
+        )?),
+        _ => None,
+    };
     let checked = match load_valid(&args.workspace, io)? {
         Ok(x) => x,
         Err(code) => return Ok(code),
@@ -55,6 +70,7 @@ pub fn run(args: &ReportArgs, io: &mut Io) -> Result<u8, Failure> {
     let output = args.output.clone().unwrap_or_else(|| {
         PathBuf::from("output").join(match args.format {
             ReportFormat::Html => "report.html",
+            ReportFormat::Pdf => "report.pdf",
             ReportFormat::Markdown => "report.md",
             ReportFormat::Json => "report.json",
         })
@@ -71,6 +87,13 @@ pub fn run(args: &ReportArgs, io: &mut Io) -> Result<u8, Failure> {
     let files: Vec<Output> = match args.format {
         ReportFormat::Json => vec![(output.clone(), report.json().into_bytes())],
         ReportFormat::Html => vec![(output.clone(), report.html().into_bytes())],
+        ReportFormat::Pdf => {
+            let browser = browser.expect("found above");
+            vec![(
+                output.clone(),
+                present::browser::print_pdf(&browser, &report.html())?,
+            )]
+        }
         ReportFormat::Markdown => {
             let dir = output.parent().map(PathBuf::from).unwrap_or_default();
             let (markdown, diagrams) = report.markdown();

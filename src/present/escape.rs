@@ -144,14 +144,19 @@ pub fn markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for (i, c) in text.char_indices() {
         match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '(' | ')' | '|' | '~' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' => {
                 out.push('\\');
                 out.push(c);
             }
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
-            ':' => out.push_str("&#58;"),
+            // Only a colon inside a word can start an autolink (`https://`, `mailto:x`).
+            ':' if text[..i].ends_with(|p: char| p.is_ascii_alphanumeric())
+                && text[i + 1..].starts_with(|n: char| !n.is_whitespace()) =>
+            {
+                out.push_str("&#58;");
+            }
             '@' => out.push_str("\\@"),
             '.' if i >= 3 && text.as_bytes()[i - 3..i].eq_ignore_ascii_case(b"www") => {
                 out.push_str("&#46;");
@@ -196,7 +201,8 @@ mod tests {
     fn markdown_escaping() {
         assert_eq!(
             markdown("[x](javascript:alert(1)) | <b>"),
-            "\\[x\\]\\(javascript&#58;alert\\(1\\)\\) \\| &lt;b&gt;"
+            "\\[x\\](javascript&#58;alert(1)) \\| &lt;b&gt;"
         );
+        assert_eq!(markdown("Care: today (target 8)"), "Care: today (target 8)");
     }
 }

@@ -4,6 +4,7 @@
 //! Presenters lay out what `load` and `analyse` computed (problems, findings, facts and
 //! figures); they never count, rank or judge. All user text passes through [`escape`].
 
+pub mod browser;
 pub mod diagram;
 pub mod escape;
 pub mod files;

@@ -1,12 +1,14 @@
 //! Per-journey figures: size, hand-offs, what the customer sees after the purchase, the
 //! emotion curve and the metrics.
 
+use super::super::Marks;
 use super::super::facts::Facts;
 use super::super::finding::Finding;
+use super::super::priorities::weight;
 use super::FindingCounts;
-use crate::model::{TouchpointIdx, Workspace};
+use crate::model::{JourneyIdx, TouchpointIdx, TouchpointRef, Workspace};
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct JourneyFigures {
     pub touchpoints: usize,
     pub customer_facing: usize,
@@ -17,20 +19,48 @@ pub struct JourneyFigures {
     /// Scored touchpoints in stage order, then file order.
     pub emotion: Vec<TouchpointIdx>,
     pub findings: FindingCounts,
+    /// The customer-facing touchpoints its findings reach, each weighted as priorities weigh
+    /// them: how much the journey hurts.
+    pub impact: u32,
 }
 
-pub fn journey_figures(ws: &Workspace, facts: &Facts, findings: &[Finding]) -> Vec<JourneyFigures> {
+/// Journeys by how much they hurt (impact), most first; ties in workspace order.
+pub fn order(figures: &[JourneyFigures]) -> Vec<JourneyIdx> {
+    let mut order: Vec<JourneyIdx> = (0..figures.len()).collect();
+    order.sort_by_key(|&j| (std::cmp::Reverse(figures[j].impact), j));
+    order
+}
+
+pub fn journey_figures(
+    ws: &Workspace,
+    facts: &Facts,
+    findings: &[Finding],
+    marks: &Marks,
+) -> Vec<JourneyFigures> {
     let mut counts = vec![FindingCounts::default(); ws.journeys.len()];
+    let mut reached: Vec<Vec<TouchpointRef>> = vec![Vec::new(); ws.journeys.len()];
     for f in findings {
         if let Some(j) = f.journey {
             counts[j].add(f.severity);
         }
+        for &t in &f.reach {
+            reached[t.journey].push(t);
+        }
     }
+    let impact: Vec<u32> = reached
+        .into_iter()
+        .map(|mut ts| {
+            ts.sort_unstable();
+            ts.dedup();
+            ts.into_iter().map(|t| weight(marks, ws, t)).sum()
+        })
+        .collect();
     ws.journeys
         .iter()
         .zip(&facts.graphs)
         .zip(counts)
-        .map(|((journey, graph), findings)| {
+        .zip(impact)
+        .map(|(((journey, graph), findings), impact)| {
             let mut emotion: Vec<TouchpointIdx> = (0..journey.touchpoints.len())
                 .filter(|&i| journey.touchpoints[i].score.is_some())
                 .collect();
@@ -54,6 +84,7 @@ pub fn journey_figures(ws: &Workspace, facts: &Facts, findings: &[Finding]) -> V
                     .count(),
                 emotion,
                 findings,
+                impact,
             }
         })
         .collect()

@@ -14,6 +14,7 @@ pub use departments::Scorecard;
 pub use journeys::JourneyFigures;
 pub use stages::{Heatmap, HeatmapColumn};
 
+use super::Marks;
 use super::facts::Facts;
 use super::finding::{Finding, Severity, Subject};
 use super::priorities::{self, Priority};
@@ -47,6 +48,8 @@ pub struct Figures {
     pub custody: Vec<CustodyRow>,
     /// One per journey, in workspace order.
     pub journey_figures: Vec<JourneyFigures>,
+    /// Journeys by how much they hurt, most first.
+    pub journey_order: Vec<JourneyIdx>,
     pub findings: FindingCounts,
 }
 
@@ -55,6 +58,8 @@ pub struct Ownership {
     pub single: usize,
     pub shared: usize,
     pub none: usize,
+    /// Customer-facing touchpoints with an `unowned-touchpoint` finding.
+    pub unowned_customer_facing: usize,
     /// Share of touchpoints with exactly one owner, 0..=1 (1 when there are none).
     pub coverage: f64,
 }
@@ -84,8 +89,9 @@ impl FindingCounts {
     }
 }
 
-pub fn compute(ws: &Workspace, facts: &Facts, findings: &[Finding]) -> Figures {
+pub fn compute(ws: &Workspace, facts: &Facts, findings: &[Finding], marks: &Marks) -> Figures {
     let subjects = |rule: &'static Rule| subjects_of(findings, rule);
+    let journey_figures = journeys::journey_figures(ws, facts, findings, marks);
     let without_champion = subjects(&rules::MISSING_CHAMPION)
         .into_iter()
         .filter_map(department)
@@ -99,7 +105,7 @@ pub fn compute(ws: &Workspace, facts: &Facts, findings: &[Finding]) -> Figures {
             .filter(|(_, t)| t.is_customer_facing())
             .count(),
         departments: ws.departments.len(),
-        ownership: ownership(ws),
+        ownership: ownership(ws, marks),
         data_silos: subjects(&rules::DATA_SILO)
             .into_iter()
             .filter_map(data)
@@ -117,23 +123,27 @@ pub fn compute(ws: &Workspace, facts: &Facts, findings: &[Finding]) -> Figures {
             .filter_map(department)
             .collect(),
         customer_touching_departments_without_champion: without_champion,
-        priorities: priorities::rank(ws, facts, findings),
+        priorities: priorities::rank(ws, facts, findings, marks),
         scorecards: departments::scorecards(ws, facts, findings),
         heatmap: stages::heatmap(ws),
         custody: custody::custody(ws, findings),
-        journey_figures: journeys::journey_figures(ws, facts, findings),
+        journey_order: journeys::order(&journey_figures),
+        journey_figures,
         findings: FindingCounts::of(findings),
     }
 }
 
 /// How many touchpoints have one owner, several, or none.
-fn ownership(ws: &Workspace) -> Ownership {
-    let (mut single, mut shared, mut none) = (0, 0, 0);
-    for (_, tp) in ws.touchpoints() {
+fn ownership(ws: &Workspace, marks: &Marks) -> Ownership {
+    let (mut single, mut shared, mut none, mut unowned_cf) = (0, 0, 0, 0);
+    for (t, tp) in ws.touchpoints() {
         match tp.owners.len() {
             0 => none += 1,
             1 => single += 1,
             _ => shared += 1,
+        }
+        if tp.is_customer_facing() && marks.has(t, &rules::UNOWNED_TOUCHPOINT) {
+            unowned_cf += 1;
         }
     }
     let total = single + shared + none;
@@ -141,6 +151,7 @@ fn ownership(ws: &Workspace) -> Ownership {
         single,
         shared,
         none,
+        unowned_customer_facing: unowned_cf,
         coverage: if total == 0 {
             1.0
         } else {

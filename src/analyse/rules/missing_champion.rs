@@ -49,7 +49,9 @@ champion = "Tomasz Nowak"
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     for (d, dept) in cx.workspace.departments.iter().enumerate() {
         if dept.is_internal() && cx.facts.departments[d].is_involved() && dept.champion.is_none() {
-            out.push(cx.on_department(&RULE, d, dept.id_span));
+            // The customers of a team without a champion are at the moments it shapes.
+            let reach = cx.facts.customer_facing_of(cx.workspace, d);
+            out.push(cx.on_department(&RULE, d, dept.id_span).reaching(reach));
         }
     }
 }

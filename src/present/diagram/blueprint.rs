@@ -421,5 +421,21 @@ pub fn scene(input: &DiagramInput) -> Scene {
             handoffs
         ),
         items: canvas.items,
+        cuts: cuts(&l, &cols),
+    }
+}
+
+/// Where the blueprint may be cut into pages: in the middle of each gap between columns, the
+/// gaps between stages preferred; every page repeats the lane names.
+fn cuts(l: &layout::Layered, cols: &Columns) -> super::scene::Cuts {
+    let at = (1..cols.x.len())
+        .map(|c| {
+            let x = cols.x[c] - cols.gap[c - 1] / 2.0;
+            (x, l.column_stage[c] != l.column_stage[c - 1])
+        })
+        .collect();
+    super::scene::Cuts {
+        gutter: MARGIN + LANE_LABEL_W + 8.0,
+        at,
     }
 }

@@ -231,6 +231,7 @@ pub fn scene(input: &DiagramInput) -> Scene {
         title: format!("Journey map: {}", j.name),
         description: describe(input),
         items: canvas.items,
+        cuts: super::scene::Cuts::default(),
     }
 }
 

@@ -14,6 +14,7 @@ pub mod emotion;
 pub mod layout;
 pub mod legend;
 pub mod map;
+pub mod pages;
 pub mod palette;
 pub mod png;
 pub mod scene;

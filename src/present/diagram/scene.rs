@@ -109,6 +109,18 @@ pub struct Scene {
     pub title: String,
     pub description: String,
     pub items: Vec<Item>,
+    /// Where the drawing may be cut into pages, left to right (see [`super::pages`]).
+    pub cuts: Cuts,
+}
+
+/// Where a wide drawing may be cut into pages: the x of the gaps between columns, those
+/// between stages preferred, and the width of the left part (lane names) every page repeats.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Cuts {
+    /// The left part every page repeats (0 for none).
+    pub gutter: f32,
+    /// (x, between two stages), ascending.
+    pub at: Vec<(f32, bool)>,
 }
 
 impl Scene {

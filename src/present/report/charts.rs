@@ -2,13 +2,16 @@
 //! share its fixed font metrics, escaping and deterministic output.
 
 use super::column_name;
-use crate::analyse::figures::{Figures, JourneyFigures};
-use crate::model::{Journey, Tone, Workspace};
-use crate::present::diagram::palette::{ALERT, INK, MUTED, department_color, tone_color};
-use crate::present::diagram::scene::{Anchor, Canvas, Rect, Role, Scene, num};
+use crate::analyse::figures::Figures;
+use crate::model::Workspace;
+use crate::present::diagram::palette::{ALERT, INK, MUTED, department_color};
+use crate::present::diagram::scene::{Anchor, Canvas, Cuts, Rect, Role, Scene};
 use crate::present::diagram::{svg, text};
 
 const FONT: f32 = 12.0;
+
+/// The legend shows the fill patterns in grey: the colours belong to the departments.
+const LEGEND: (&str, &str) = ("#5b6570", "#dfe3e8");
 
 /// Owned (customer-facing and backstage) and supported touchpoints per department.
 pub fn ownership_bars(ws: &Workspace, figures: &Figures) -> String {
@@ -32,7 +35,7 @@ pub fn ownership_bars(ws: &Workspace, figures: &Figures) -> String {
     ];
     let mut lx = label_w;
     for (label, kind) in legend {
-        swatch(&mut c, lx, 8.0, kind, department_color(0));
+        swatch(&mut c, lx, 8.0, kind, LEGEND);
         c.label(lx + 18.0, 19.0, label, 11.0, false, MUTED, Anchor::Start);
         lx += 26.0 + text::width(label, 11.0, false) + 14.0;
     }
@@ -93,6 +96,7 @@ pub fn ownership_bars(ws: &Workspace, figures: &Figures) -> String {
             .collect::<Vec<_>>()
             .join("; "),
         items: c.items,
+        cuts: Cuts::default(),
     })
 }
 
@@ -116,124 +120,141 @@ fn bar(c: &mut Canvas, rect: Rect, kind: usize, (strong, light): (&'static str, 
     }
 }
 
-/// Touchpoints owned per department and stage, journeys side by side.
-pub fn heatmap(ws: &Workspace, figures: &Figures) -> String {
+/// Touchpoints owned per department and stage: one chart per journey, in the order of how
+/// much they hurt, one row per stage and one column per department. Department names wrap
+/// between words and each column is as wide as its longest word, so no name is cut; every
+/// chart has the same columns, so stacked they read as one table, and print splits between
+/// journeys.
+pub fn heatmap(ws: &Workspace, figures: &Figures) -> Vec<String> {
+    const HEAD: f32 = 10.5;
+    const ROW: f32 = 24.0;
     let hm = &figures.heatmap;
-    let names: Vec<&str> = ws.departments.iter().map(|d| d.name.as_str()).collect();
-    let label_w = label_width(&names);
-    let cell_w = 64.0;
-    let cell_h = 26.0;
-    let gap = 10.0; // between journeys
-    // x of each column, with a gap where the journey changes.
-    let mut xs = Vec::with_capacity(hm.columns.len());
-    let mut x = label_w;
-    for (i, (j, _)) in hm.columns.iter().enumerate() {
-        if i > 0 && hm.columns[i - 1].0 != *j {
-            x += gap;
-        }
-        xs.push(x);
-        x += cell_w;
-    }
-    let right = x;
-    let stage_lines: Vec<Vec<String>> = hm
+    let widths: Vec<f32> = ws
+        .departments
+        .iter()
+        .map(|d| (widest_word(&d.name, HEAD, false) + 10.0).max(52.0))
+        .collect();
+    let heads: Vec<Vec<String>> = ws
+        .departments
+        .iter()
+        .zip(&widths)
+        .map(|(d, w)| text::wrap(&d.name, HEAD, false, w - 6.0))
+        .collect();
+    let head_h = heads.iter().map(Vec::len).max().unwrap_or(1) as f32 * HEAD * 1.25 + 8.0;
+    // Rows: a journey heading, then its stages.
+    let stage_w = hm
         .columns
         .iter()
-        .map(|&(j, c)| text::wrap(&column_name(ws, j, c), 10.0, false, cell_w - 6.0))
-        .collect();
-    let stage_h = stage_lines.iter().map(Vec::len).max().unwrap_or(1) as f32 * 12.5;
-    let mut c = Canvas::default();
-    // Journey names over their columns.
-    let mut journey_h: f32 = 14.0;
-    let mut i = 0;
-    while i < hm.columns.len() {
-        let j = &hm.columns[i].0;
-        let start = i;
-        while i < hm.columns.len() && hm.columns[i].0 == *j {
-            i += 1;
+        .map(|&(j, c)| text::width(&column_name(ws, j, c), FONT, false))
+        .fold(120.0, f32::max)
+        .min(260.0);
+    let label_w = stage_w + 24.0;
+    let mut xs = Vec::with_capacity(widths.len());
+    let mut x = label_w;
+    for w in &widths {
+        xs.push(x);
+        x += w;
+    }
+    let right = x;
+    let max = hm.max.max(1) as f32;
+    let mut charts = Vec::with_capacity(figures.journey_order.len());
+    for &j in &figures.journey_order {
+        let mut c = Canvas::default();
+        for ((lines, &x), &w) in heads.iter().zip(&xs).zip(&widths) {
+            c.lines(
+                x + w / 2.0,
+                12.0,
+                lines.clone(),
+                HEAD,
+                false,
+                INK,
+                Anchor::Middle,
+                w - 6.0,
+            );
         }
-        let x0 = xs[start];
-        let x1 = xs[i - 1] + cell_w;
-        let name = &ws.journeys[*j].name;
-        let lines = text::wrap(name, 11.0, true, x1 - x0 - 4.0);
-        journey_h = journey_h.max(lines.len() as f32 * 13.75);
+        let mut y = head_h;
+        let lines = text::wrap(&ws.journeys[j].name, FONT, true, right - 8.0);
+        let h = lines.len() as f32 * FONT * 1.25 + 10.0;
         c.lines(
-            x0 + 2.0,
-            12.0,
+            4.0,
+            y + 16.0,
             lines,
-            11.0,
+            FONT,
             true,
             INK,
             Anchor::Start,
-            x1 - x0 - 4.0,
+            right - 8.0,
         );
-    }
-    let header = journey_h + 6.0;
-    for (lines, x) in stage_lines.into_iter().zip(&xs) {
-        c.lines(
-            x + cell_w / 2.0,
-            header + 10.0,
-            lines,
-            10.0,
-            false,
-            MUTED,
-            Anchor::Middle,
-            cell_w - 6.0,
-        );
-    }
-    let top = header + stage_h + 8.0;
-    let max = hm.max.max(1) as f32;
-    for (r, (counts, name)) in hm.rows.iter().zip(&names).enumerate() {
-        let y = top + r as f32 * cell_h;
-        c.label(
-            label_w - 10.0,
-            y + 17.0,
-            (*name).to_owned(),
-            FONT,
-            false,
-            INK,
-            Anchor::End,
-        );
-        for (&n, &x) in counts.iter().zip(&xs) {
-            let fill = shade(n as f32 / max);
-            c.rect(
-                Rect::new(x + 1.0, y + 1.0, cell_w - 2.0, cell_h - 2.0),
-                3.0,
-                fill,
-                None,
-                0.0,
-                false,
-                Role::Decoration,
-            );
-            if n > 0 {
-                let color = if n as f32 / max > 0.55 {
-                    "#ffffff"
-                } else {
-                    INK
-                };
-                c.label(
-                    x + cell_w / 2.0,
-                    y + 17.5,
-                    n.to_string(),
-                    12.0,
-                    true,
-                    color,
-                    Anchor::Middle,
-                );
+        y += h;
+        let mut stages = 0;
+        for (col, &(cj, column)) in hm.columns.iter().enumerate() {
+            if cj != j {
+                continue;
             }
+            stages += 1;
+            let name = text::wrap(&column_name(ws, j, column), FONT, false, stage_w);
+            let extra = (name.len() as f32 - 1.0) * FONT * 1.25;
+            c.lines(
+                16.0,
+                y + 16.0,
+                name,
+                FONT,
+                false,
+                MUTED,
+                Anchor::Start,
+                stage_w,
+            );
+            for ((row, &x), &w) in hm.rows.iter().zip(&xs).zip(&widths) {
+                let n = row[col];
+                c.rect(
+                    Rect::new(x + 1.0, y + 1.0, w - 2.0, ROW + extra - 2.0),
+                    3.0,
+                    shade(n as f32 / max),
+                    None,
+                    0.0,
+                    false,
+                    Role::Decoration,
+                );
+                if n > 0 {
+                    let color = if n as f32 / max > 0.55 {
+                        "#ffffff"
+                    } else {
+                        INK
+                    };
+                    c.label(
+                        x + w / 2.0,
+                        y + 16.5,
+                        n.to_string(),
+                        12.0,
+                        true,
+                        color,
+                        Anchor::Middle,
+                    );
+                }
+            }
+            y += ROW + extra;
         }
+        charts.push(svg::write(&Scene {
+            width: right + 4.0,
+            height: y + 8.0,
+            id_prefix: format!("cx-report-heatmap-{j}"),
+            title: format!(
+                "Touchpoints owned per department and stage: {}",
+                ws.journeys[j].name
+            ),
+            description: format!("{} departments by {stages} stages", hm.rows.len()),
+            items: c.items,
+            cuts: Cuts::default(),
+        }));
     }
-    svg::write(&Scene {
-        width: right + 10.0,
-        height: top + hm.rows.len() as f32 * cell_h + 8.0,
-        id_prefix: "cx-report-heatmap".to_owned(),
-        title: "Touchpoints owned per department and stage".to_owned(),
-        description: format!(
-            "{} departments by {} journey stages",
-            hm.rows.len(),
-            hm.columns.len()
-        ),
-        items: c.items,
-    })
+    charts
+}
+
+/// The width of the longest word: the narrowest a wrapped label can be without cutting one.
+fn widest_word(text: &str, size: f32, bold: bool) -> f32 {
+    text.split_whitespace()
+        .map(|w| text::width(w, size, bold))
+        .fold(0.0, f32::max)
 }
 
 /// Five steps from empty to dark blue.
@@ -248,119 +269,7 @@ fn shade(share: f32) -> &'static str {
     }
 }
 
-/// The customer's feelings through one journey, touchpoint by touchpoint.
-pub fn emotion(journey: &Journey, jf: &JourneyFigures) -> Option<String> {
-    if jf.emotion.is_empty() {
-        return None;
-    }
-    let scored: Vec<(&str, i8)> = jf
-        .emotion
-        .iter()
-        .map(|&t| {
-            let tp = &journey.touchpoints[t];
-            (tp.name.as_str(), tp.score.unwrap_or_default())
-        })
-        .collect();
-    let n = scored.len();
-    let left = 80.0;
-    let step = if n > 1 {
-        (640.0f32 / (n - 1) as f32).clamp(18.0, 120.0)
-    } else {
-        0.0
-    };
-    let plot_w = step * (n.saturating_sub(1)) as f32;
-    let top = 14.0;
-    let plot_h = 110.0;
-    let y_of = |s: f32| top + (2.0 - s) / 4.0 * plot_h;
-    let labelled = n <= 12;
-    let label_lines: Vec<Vec<String>> = scored
-        .iter()
-        .map(|(name, _)| {
-            if labelled {
-                text::wrap(name, 10.0, false, step.max(60.0) - 8.0)
-            } else {
-                Vec::new()
-            }
-        })
-        .collect();
-    let labels_h = label_lines.iter().map(Vec::len).max().unwrap_or(0) as f32 * 12.5;
-    let mut c = Canvas::default();
-    for (s, t) in [(2.0, "+2"), (0.0, "0"), (-2.0, "-2")] {
-        c.label(
-            left - 14.0,
-            y_of(s) + 4.0,
-            t,
-            11.0,
-            false,
-            MUTED,
-            Anchor::End,
-        );
-        c.path(
-            format!(
-                "M{},{} L{},{}",
-                num(left - 6.0),
-                num(y_of(s)),
-                num(left + plot_w + 30.0),
-                num(y_of(s))
-            ),
-            "#d8dee4",
-            1.0,
-            s == 0.0,
-            false,
-        );
-    }
-    let points: Vec<(f32, f32, i8)> = scored
-        .iter()
-        .enumerate()
-        .map(|(i, (_, s))| (left + 12.0 + i as f32 * step, y_of(f32::from(*s)), *s))
-        .collect();
-    let d: Vec<String> = points
-        .iter()
-        .enumerate()
-        .map(|(i, (x, y, _))| format!("{}{},{}", if i == 0 { "M" } else { "L" }, num(*x), num(*y)))
-        .collect();
-    c.path(d.join(" "), INK, 2.0, false, false);
-    for ((x, y, s), lines) in points.iter().zip(label_lines) {
-        let color = tone_color(Tone::of(*s));
-        c.circle(*x, *y, 5.0, color, Some("#ffffff"));
-        if !lines.is_empty() {
-            let w = step.max(60.0) - 8.0;
-            c.lines(
-                *x,
-                top + plot_h + 22.0,
-                lines,
-                10.0,
-                false,
-                MUTED,
-                Anchor::Middle,
-                w,
-            );
-        }
-    }
-    let width = left
-        + plot_w
-        + 12.0
-        + if labelled {
-            step.max(60.0) / 2.0 + 30.0
-        } else {
-            40.0
-        };
-    let height = top + plot_h + 16.0 + labels_h + 10.0;
-    Some(svg::write(&Scene {
-        width,
-        height,
-        id_prefix: svg::id_prefix(&journey.id, "emotion"),
-        title: "How the customer feels, step by step".to_owned(),
-        description: scored
-            .iter()
-            .map(|(name, s)| format!("{name}: {s}"))
-            .collect::<Vec<_>>()
-            .join("; "),
-        items: c.items,
-    }))
-}
-
-/// Room for row labels: the widest department name, never cut, at least 180 px.
+/// Room for the longest department name left of the chart.
 fn label_width(names: &[&str]) -> f32 {
     names
         .iter()

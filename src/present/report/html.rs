@@ -1,7 +1,8 @@
 //! The HTML report: one self-contained file (inline CSS and SVG, no scripts, nothing loaded
-//! from elsewhere, a restrictive Content-Security-Policy), printable to PDF from a browser.
-//! The template auto-escapes every value; only SVG that cxmap drew itself (already escaped
-//! by `diagram::svg`) is inserted as markup.
+//! from elsewhere, a restrictive Content-Security-Policy), that fits a 1280-px screen and
+//! prints cleanly (landscape, headings kept with what follows; `--format pdf` prints it in
+//! headless Chromium). The template auto-escapes every value; only SVG that cxmap drew itself
+//! (already escaped by `diagram::svg`) is inserted as markup.
 
 use minijinja::{Environment, Value, context};
 
@@ -12,9 +13,24 @@ const TEMPLATE: &str = include_str!("../../../templates/report.html");
 /// The SVGs the report shows, drawn by cxmap.
 pub struct Diagrams {
     pub ownership: String,
-    pub heatmap: String,
-    /// Per journey, in workspace order: (blueprint, emotion curve if any scores).
-    pub journeys: Vec<(String, Option<String>)>,
+    /// One chart per journey, in impact order.
+    pub heatmap: Vec<String>,
+    /// Per journey, in workspace order.
+    pub blueprints: Vec<Blueprint>,
+}
+
+/// A journey's blueprint: drawn once, shown scaled to the column, full size on demand, and
+/// cut into pages at stage boundaries in print.
+pub struct Blueprint {
+    /// The SVG, with the id the other views reference.
+    pub svg: String,
+    pub id: String,
+    pub width: f32,
+    pub height: f32,
+    /// For print: page slices as (x, width) in the drawing's units, the lane labels
+    /// (`0..gutter`) repeated on each.
+    pub pages: Vec<(f32, f32)>,
+    pub gutter: f32,
 }
 
 pub fn render(view: &ReportView, diagrams: &Diagrams) -> String {
@@ -29,15 +45,24 @@ pub fn render(view: &ReportView, diagrams: &Diagrams) -> String {
         _ => minijinja::escape_formatter(out, state, value),
     });
     env.add_filter("code", code);
+    env.add_filter("plural", plural);
     env.add_template("report.html", TEMPLATE)
         .expect("the report template parses");
-    let journeys: Vec<Value> = diagrams
-        .journeys
+    let blueprints: Vec<Value> = diagrams
+        .blueprints
         .iter()
-        .map(|(blueprint, emotion)| {
+        .map(|b| {
             context! {
-                blueprint => Value::from_safe_string(blueprint.clone()),
-                emotion => emotion.clone().map(Value::from_safe_string),
+                svg => Value::from_safe_string(b.svg.clone()),
+                id => b.id.clone(),
+                width => b.width,
+                height => b.height,
+                pages => b.pages.iter().map(|&(x, w)| context! {
+                    x => x,
+                    w => w,
+                    total => b.gutter + w,
+                }).collect::<Vec<_>>(),
+                gutter => b.gutter,
             }
         })
         .collect();
@@ -46,10 +71,23 @@ pub fn render(view: &ReportView, diagrams: &Diagrams) -> String {
         .render(context! {
             r => Value::from(minijinja::value::Serde(view)),
             ownership_svg => Value::from_safe_string(diagrams.ownership.clone()),
-            heatmap_svg => Value::from_safe_string(diagrams.heatmap.clone()),
-            diagrams => journeys,
+            heatmap_svgs => diagrams.heatmap.iter().map(|s| Value::from_safe_string(s.clone())).collect::<Vec<_>>(),
+            blueprints => blueprints,
         })
         .expect("the report template renders with its own view model")
+}
+
+/// `n word` with the word in the plural when `n` is not 1: `{{ n | plural("silo") }}`, or
+/// with an irregular plural `{{ n | plural("team", "teams") }}`.
+fn plural(n: usize, one: &str, many: Option<&str>) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        match many {
+            Some(many) => format!("{n} {many}"),
+            None => format!("{n} {one}s"),
+        }
+    }
 }
 
 /// A finding message as HTML: escaped, with `backticked` names set as code.

@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::{column_name, custody_name};
 use crate::analyse::Analysis;
 use crate::analyse::figures::{Figures, FindingCounts, Ownership};
+use crate::analyse::finding::Severity;
 use crate::analyse::priorities::Priority;
 use crate::model::{Better, TouchpointRef, Workspace};
 use crate::present::json::Findings;
@@ -69,11 +70,16 @@ struct CountsJson {
 struct PriorityJson<'a> {
     change: String,
     talk_to: Vec<&'a str>,
-    rule: &'static str,
-    why: &'static str,
+    /// The highest severity of its findings.
+    severity: Severity,
+    /// The rules of its findings.
+    rules: Vec<&'static str>,
     reach: usize,
     impact: u32,
+    /// (journey id, touchpoint id) of the moments it reaches.
     touchpoints: Vec<(&'a str, &'a str)>,
+    /// Moments downstream of the work, shown but not counted.
+    context: Vec<(&'a str, &'a str)>,
 }
 
 #[derive(Serialize)]
@@ -150,11 +156,12 @@ fn priority<'a>(ws: &'a Workspace, p: &Priority) -> PriorityJson<'a> {
             .iter()
             .map(|&d| ws.departments[d].id.as_str())
             .collect(),
-        rule: p.rule.name,
-        why: p.rule.summary,
+        severity: p.severity,
+        rules: p.rules.iter().map(|r| r.name).collect(),
         reach: p.reach.len(),
         impact: p.impact,
         touchpoints: p.reach.iter().map(|&t| touchpoint_ids(ws, t)).collect(),
+        context: p.context.iter().map(|&t| touchpoint_ids(ws, t)).collect(),
     }
 }
 

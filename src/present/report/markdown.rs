@@ -5,6 +5,7 @@
 use std::fmt::Write;
 
 use super::ReportView;
+use super::view::PriorityView;
 use crate::present::escape::markdown as md;
 
 /// Link target for a file beside the report: percent-encoded so no name can form syntax.
@@ -15,6 +16,23 @@ fn link(name: &str) -> String {
             out.push(b as char);
         } else {
             let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
+/// Escapes `text`, keeping its `code` spans (metric names in findings) as code.
+fn md_code(text: &str) -> String {
+    let parts: Vec<&str> = text.split('`').collect();
+    let mut out = String::new();
+    for (i, part) in parts.iter().enumerate() {
+        if i % 2 == 1 && i + 1 < parts.len() && !part.is_empty() {
+            let _ = write!(out, "`{}`", part.replace(['\n', '\r'], " "));
+        } else {
+            if i % 2 == 1 {
+                out.push_str("\\`");
+            }
+            out.push_str(&md(part));
         }
     }
     out
@@ -96,37 +114,17 @@ pub fn render(r: &ReportView, diagram_files: &[String]) -> String {
             format!(": {}", list(&r.without_champion))
         }
     );
-    o.push_str("### Focus on these three\n\n");
+    o.push_str("## Three changes for the executive committee\n\n");
     if r.focus.is_empty() {
-        o.push_str("No problem reaches a customer-facing touchpoint.\n\n");
+        o.push_str("No problem reaches a moment customers see.\n\n");
+    } else {
+        o.push_str("Ranked by how many moments customers see each change reaches, then by how serious it is, then by how much those moments hurt or miss their targets.\n\n");
     }
     for p in &r.focus {
-        let who = if p.talk_to.is_empty() {
-            "nobody is accountable yet".to_owned()
-        } else {
-            format!("talk to **{}**", list(&p.talk_to))
-        };
-        let _ = writeln!(
-            o,
-            "{}. **{}**  \n   {} · reaches {} customer-facing touchpoint{} · impact {}  \n   {} (`{}`). Evidence: {}.\n",
-            p.rank,
-            md(&p.change),
-            who,
-            p.reach,
-            if p.reach == 1 { "" } else { "s" },
-            p.impact,
-            md(&p.why),
-            p.rule,
-            p.touchpoints
-                .iter()
-                .map(|t| md(t))
-                .collect::<Vec<_>>()
-                .join("; ")
-        );
+        priority(&mut o, p);
     }
-    o.push_str("Ranked by customer impact: each customer-facing touchpoint a change reaches counts 1, plus 1 for a score of -1 and 2 for a score of -2.\n\n");
     if !r.more_priorities.is_empty() {
-        o.push_str("#### Next in line\n\n| # | Change | Talk to | Reach | Impact |\n|---:|---|---|---:|---:|\n");
+        o.push_str("### Next in line\n\n| # | Change | Talk to | Severity | Moments |\n|---:|---|---|---|---:|\n");
         for p in &r.more_priorities {
             let _ = writeln!(
                 o,
@@ -134,8 +132,8 @@ pub fn render(r: &ReportView, diagram_files: &[String]) -> String {
                 p.rank,
                 md(&p.change),
                 list(&p.talk_to),
-                p.reach,
-                p.impact
+                p.severity,
+                p.reach
             );
         }
         o.push('\n');
@@ -163,29 +161,16 @@ pub fn render(r: &ReportView, diagram_files: &[String]) -> String {
             s.handoffs_out
         );
     }
-    o.push_str("\n### Ownership by stage\n\nTouchpoints owned per department and stage, across all journeys.\n\n| Department |");
-    for (j, s) in &r.heatmap_columns {
-        let _ = write!(o, " {}: {} |", md(j), md(s));
+    o.push_str("\n### Ownership by stage\n\nWho owns the touchpoints of each stage, and how many.\n\n| Journey | Stage | Owned by |\n|---|---|---|\n");
+    for s in &r.stage_owners {
+        let owners = s
+            .owners
+            .iter()
+            .map(|(d, n)| format!("{} ({n})", md(d)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let _ = writeln!(o, "| {} | {} | {} |", md(&s.journey), md(&s.stage), owners);
     }
-    o.push_str("\n|---|");
-    o.push_str(&"---:|".repeat(r.heatmap_columns.len()));
-    o.push('\n');
-    for (name, row) in &r.heatmap_rows {
-        let _ = write!(o, "| {} |", md(name));
-        for n in row {
-            let _ = write!(
-                o,
-                " {} |",
-                if *n == 0 {
-                    String::new()
-                } else {
-                    n.to_string()
-                }
-            );
-        }
-        o.push('\n');
-    }
-
     o.push_str("\n## Data custody\n\n● holds it · ○ owns a touchpoint that uses it without holding it.\n\n| Data |");
     for d in &r.custody_departments {
         let _ = write!(o, " {} |", md(d));
@@ -242,17 +227,10 @@ pub fn render(r: &ReportView, diagram_files: &[String]) -> String {
             o.push('\n');
         }
         if j.findings.is_empty() {
-            o.push_str("No findings.\n");
+            o.push_str("Nothing to report.\n");
         }
         for f in &j.findings {
-            let _ = writeln!(
-                o,
-                "- **{}** `{}`: {} ({})",
-                f.severity,
-                f.rule,
-                md(&f.message),
-                md(&f.location)
-            );
+            let _ = writeln!(o, "- {}", md_code(f));
         }
     }
 
@@ -272,6 +250,80 @@ pub fn render(r: &ReportView, diagram_files: &[String]) -> String {
             md(f.summary)
         );
     }
+    if !r.waived.is_empty() {
+        o.push_str("\n### Waived by the team\n\n| Rule | Finding | Reason |\n|---|---|---|\n");
+        for w in &r.waived {
+            let _ = writeln!(
+                o,
+                "| `{}` | {} | {} |",
+                w.rule,
+                md(&w.message),
+                md(&w.reason)
+            );
+        }
+    }
     let _ = writeln!(o, "\n---\nGenerated by cxmap {}.", r.version);
     o
+}
+
+/// One of the three changes: who to talk to, why, the moments it reaches and what customers
+/// said there.
+fn priority(o: &mut String, p: &PriorityView) {
+    let _ = writeln!(
+        o,
+        "### {}. {}\n\nTalk to **{}** · {} · reaches {} moment{} customers see\n",
+        p.rank,
+        md(&p.change),
+        list(&p.talk_to),
+        p.severity,
+        p.reach,
+        if p.reach == 1 { "" } else { "s" }
+    );
+    for w in &p.why {
+        let _ = writeln!(o, "- {}", md(w));
+    }
+    o.push_str("\n| Journey | Moment | Owned by | Feeling | Measured |\n|---|---|---|---:|---|\n");
+    for m in &p.moments {
+        let measured = m
+            .measured
+            .iter()
+            .map(|x| md(x))
+            .collect::<Vec<_>>()
+            .join("; ");
+        let _ = writeln!(
+            o,
+            "| {} | {} | {} | {} | {}{} |",
+            md(&m.journey),
+            md(&m.touchpoint),
+            md(&m.owner),
+            match (m.hurts, m.feeling.is_empty()) {
+                (true, true) => "**hurts**".to_owned(),
+                (true, false) => format!("**{}** (hurts)", m.feeling),
+                (false, _) => m.feeling.clone(),
+            },
+            measured,
+            if m.off_target {
+                " **(off target)**"
+            } else {
+                ""
+            }
+        );
+    }
+    o.push('\n');
+    for q in &p.quotes {
+        let _ = writeln!(
+            o,
+            "> “{}”  \n> — {}, {}\n",
+            md(&q.quote),
+            md(&q.touchpoint),
+            md(&q.source)
+        );
+    }
+    if !p.context.is_empty() {
+        let _ = writeln!(
+            o,
+            "Also felt downstream, not counted here: {}.\n",
+            list(&p.context)
+        );
+    }
 }
