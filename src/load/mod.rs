@@ -17,6 +17,7 @@ mod parallel;
 mod parse;
 pub mod raw;
 mod resolve;
+pub mod sheets;
 mod text;
 mod touchpoints;
 mod values;

@@ -11,7 +11,10 @@ pub mod github;
 pub mod json;
 pub mod report;
 pub mod sarif;
+pub mod sheet_problems;
+pub mod sheets;
 pub mod terminal;
+pub mod toml;
 
 pub use files::{file_stems, write_all, write_new};
 
