@@ -6,6 +6,7 @@ mod check;
 mod export;
 mod import;
 mod init;
+mod metrics;
 mod render;
 mod report;
 mod rules;
@@ -17,6 +18,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 pub use check::{CheckArgs, CheckFormat};
 pub use export::{ExportArgs, SheetFormat};
+pub use metrics::MetricsArgs;
 pub use import::{ImportArgs, ProblemFormat, convert as import_book};
 pub use render::{Engine, RenderArgs, RenderFormat, View};
 pub use report::{ReportArgs, ReportFormat};
@@ -51,6 +53,8 @@ pub enum Command {
     Import(ImportArgs),
     /// The journeys as an Excel workbook or CSV files (or the empty template with --template)
     Export(ExportArgs),
+    /// Write a survey export's figures into the journey files' metrics (the monthly refresh)
+    Metrics(MetricsArgs),
     /// List the rules with their default severity
     Rules {
         /// Print the full rule documentation as Markdown (docs/rules.md)
@@ -132,6 +136,7 @@ pub fn run(cli: Cli, io: &mut Io) -> std::io::Result<u8> {
         Command::Report(args) => report::run(&args, io),
         Command::Import(args) => import::run(&args, io),
         Command::Export(args) => export::run(&args, io),
+        Command::Metrics(args) => metrics::run(&args, io),
         Command::Rules { markdown } => rules::list(markdown, io),
         Command::Explain { rule } => rules::explain(&rule, io),
         Command::Init { dir } => init::run(&dir, io),

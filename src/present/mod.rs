@@ -9,6 +9,7 @@ pub mod escape;
 pub mod files;
 pub mod github;
 pub mod json;
+pub mod metric_values;
 pub mod report;
 pub mod sarif;
 pub mod sheet_problems;

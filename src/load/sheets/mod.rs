@@ -16,6 +16,7 @@ pub mod columns;
 mod journeys;
 pub mod read;
 mod rows;
+pub mod survey;
 
 use std::path::Path;
 
