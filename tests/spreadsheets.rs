@@ -244,3 +244,130 @@ fn import_problems_point_at_sheet_row_and_column_all_in_one_run() {
     );
     assert!(!dir.path().join("out").exists(), "nothing is written");
 }
+
+/// A workbook made in the test, as a researcher would fill one in.
+fn workbook(sheets: &[(&str, &[&[&str]])]) -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    for (name, rows) in sheets {
+        let sheet = book.add_worksheet();
+        sheet.set_name(*name).unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                let (r, c) = (u32::try_from(r).unwrap(), u16::try_from(c).unwrap());
+                if let Ok(n) = cell.parse::<f64>() {
+                    sheet.write_number(r, c, n).unwrap();
+                } else if *cell == "TRUE" || *cell == "FALSE" {
+                    sheet.write_boolean(r, c, *cell == "TRUE").unwrap();
+                } else if !cell.is_empty() {
+                    sheet.write_string(r, c, *cell).unwrap();
+                }
+            }
+        }
+    }
+    book.save_to_buffer().unwrap()
+}
+
+#[test]
+fn workbook_problems_name_the_sheet() {
+    let bytes = workbook(&[
+        ("instructions", &[&["anything at all"]]),
+        ("Journeys", &[&["id", "stages"], &["buy", "Look; Pay"]]),
+        ("departments", &[&["id", "Customer Facing"], &["sales", "TRUE"], &["care", ""]]),
+        ("touchpoints", &[
+            &["journey", "id", "owner", "stage", "next", "metric:csat", "target:csat", "better:csat"],
+            &["buy", "look", "sales", "Look", "pay: ready", "80", "85", "higher"],
+            &["buy", "pay", "sales", "Pya", "look", "", "90", ""],
+            &["bye", "leave", "sales", "", "", "", "", ""],
+            &["buy", "back", "sales", "Pay", "nowhere", "70", "", "down"],
+        ]),
+        ("Insight", &[&["journey", "touchpoint", "source"]]),
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("journeys.xlsx"), bytes).unwrap();
+    let out = cxmap_in(Some(dir.path()), &["import", "journeys.xlsx", "-o", "out", "--color", "never"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(
+        out.stderr,
+        "error: `Insight` is not a sheet cxmap reads\n --> journeys.xlsx, sheet Insight, row 1\n  = help: did you mean `insights`?\n\n\
+         error: `customer_facing` is empty\n --> journeys.xlsx, sheet departments, row 3, column B (Customer Facing)\n  = help: write TRUE when its people deal with customers, else FALSE\n\n\
+         error: `stage` names an unknown stage `Pya`\n --> journeys.xlsx, sheet touchpoints, row 3, column D (stage)\n  = help: did you mean `Pay`?\n\n\
+         error: metric `csat` has a target, direction or unit but no value\n --> journeys.xlsx, sheet touchpoints, row 3, column F (metric:csat)\n  = help: write the measured value in `metric:csat`, or clear the row's other `csat` cells\n\n\
+         error: unknown journey `bye`\n --> journeys.xlsx, sheet touchpoints, row 4, column A (journey)\n  = help: known journeys: `buy`\n\n\
+         error: `next` names an unknown touchpoint `nowhere`\n --> journeys.xlsx, sheet touchpoints, row 5, column E (next)\n  = help: known touchpoints: `back`, `look`, `pay`\n\n\
+         error: expected `higher` or `lower`, found `down`\n --> journeys.xlsx, sheet touchpoints, row 5, column H (better:csat)\n  = help: write which way the metric improves: higher (the default) or lower\n\n\
+         7 problems in 1 file; nothing was written\n"
+    );
+    let json = cxmap_in(Some(dir.path()), &["import", "journeys.xlsx", "-o", "out", "--format", "json"]);
+    assert_eq!(json.code, 1);
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(v["errors"][2]["sheet"], "touchpoints");
+    assert_eq!(v["errors"][2]["row"], 3);
+    assert_eq!(v["errors"][2]["column"], "D");
+    assert_eq!(v["errors"][2]["header"], "stage");
+    assert_eq!(v["written"], serde_json::json!([]));
+    assert!(!dir.path().join("out").exists());
+}
+
+#[test]
+fn import_cannot_run_without_its_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = cxmap_in(Some(dir.path()), &["import", "missing.xlsx", "-o", "out"]);
+    assert_eq!((out.code, out.stderr.as_str()), (2, "error: `missing.xlsx` does not exist\n"));
+    std::fs::write(dir.path().join("notes.txt"), "x").unwrap();
+    let out = cxmap_in(Some(dir.path()), &["import", "notes.txt", "-o", "out"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.starts_with("error: cannot import `notes.txt`: not a spreadsheet cxmap reads\n"), "{}", out.stderr);
+    // A file that claims to be a workbook and is not: invalid input.
+    std::fs::write(dir.path().join("broken.xlsx"), "PK\u{3}\u{4} not really").unwrap();
+    let out = cxmap_in(Some(dir.path()), &["import", "broken.xlsx", "-o", "out", "--color", "never"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(out.stderr.starts_with("error: not a workbook cxmap can read"), "{}", out.stderr);
+    assert!(out.stderr.contains(" --> broken.xlsx\n"));
+    assert!(!dir.path().join("out").exists());
+}
+
+// --- CSV as Excel writes it ------------------------------------------------------------
+
+#[test]
+fn csv_edge_cases_from_excel() {
+    // A BOM, CRLF line ends, quotes doubled inside a quoted field, a line break inside a
+    // name, a `;` inside a quoted name (not a list), and a list with an escaped `;`.
+    let touchpoints = "\u{feff}journey,id,name,owner,artifacts,next\r\n\
+        buy,look,\"The \"\"best\"\" price; today\",sales,\"Letter\\; leaflet; Price card\",pay: ready\r\n\
+        buy,pay,\"Pays\r\nonline\",sales,,\r\n";
+    let departments = "\u{feff}id,customer_facing\r\nsales,TRUE\r\n";
+    let (dir, out) = import_csv(&[("touchpoints.csv", touchpoints), ("departments.csv", departments)]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let text = std::fs::read_to_string(dir.path().join("out/buy.toml")).unwrap();
+    assert!(text.contains("name = 'The \"best\" price; today'\n"), "{text}");
+    assert!(text.contains("name = \"\"\"\nPays\\r\nonline\"\"\"\n"), "{text}");
+    assert!(text.contains("artifacts = [\"Letter; leaflet\", \"Price card\"]\n"), "{text}");
+    assert!(text.contains("next = [{ to = \"pay\", label = \"ready\" }]\n"), "{text}");
+    let loaded = load(&LoadOptions { paths: vec![dir.path().join("out")], config: None }).unwrap();
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert_eq!(loaded.workspace.journeys[0].touchpoints[1].name, "Pays\r\nonline");
+    assert_eq!(loaded.workspace.journeys[0].touchpoints[0].name, "The \"best\" price; today");
+}
+
+#[test]
+fn csv_with_semicolons_between_fields_from_a_european_excel() {
+    let touchpoints = "journey;id;name;owner\r\nbuy;look;\"Looks; compares\";sales\r\n";
+    let departments = "id;customer_facing\r\nsales;TRUE\r\n";
+    let (dir, out) = import_csv(&[("touchpoints.csv", touchpoints), ("departments.csv", departments)]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let text = std::fs::read_to_string(dir.path().join("out/buy.toml")).unwrap();
+    assert!(text.contains("name = \"Looks; compares\"\nowner = \"sales\"\n"), "{text}");
+}
+
+#[test]
+fn a_csv_file_named_like_no_sheet_is_reported() {
+    let (dir, out) = import_csv(&[("touchpoint.csv", "journey,id\nbuy,look\n")]);
+    assert_eq!(out.code, 1);
+    assert_eq!(
+        out.stderr,
+        "error: `touchpoint` is not a CSV file cxmap reads\n --> touchpoint.csv, row 1\n  = help: did you mean `touchpoints`?\n\n\
+         error: no sheet of a journey workbook was found\n --> touchpoint.csv, row 1\n  = help: cxmap reads the sheets touchpoints, departments, data, journeys, insights, organization; `cxmap export --template -o journeys.xlsx` writes an empty workbook to start from\n\n\
+         2 problems in 1 file; nothing was written\n"
+    );
+    assert!(!dir.path().join("out").exists());
+}
