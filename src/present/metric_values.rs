@@ -4,7 +4,8 @@
 //! a table gets a new `value` (its `target`, `better` and `unit` are left alone). A metric
 //! the touchpoint does not have yet is added at the end of its `metrics`.
 //!
-//! The new number keeps the old one's kind: `csat = 78.0` becomes `csat = 80.0`, not
+//! A file with CRLF line ends throughout keeps them, and a byte-order mark stays. The new
+//! number keeps the old one's kind: `csat = 78.0` becomes `csat = 80.0`, not
 //! `csat = 80`.
 
 use toml_edit::{DocumentMut, Item, Value};
@@ -24,6 +25,9 @@ pub fn apply(text: &str, edits: &[Edit]) -> Result<String, String> {
         Some(rest) => ("\u{feff}", rest),
         None => ("", text),
     };
+    // toml_edit writes `\n` line ends; a file written with CRLF throughout keeps them.
+    let crlf = body.contains("\r\n") && body.matches('\n').count() == body.matches("\r\n").count();
+    let body = if crlf { body.replace("\r\n", "\n") } else { body.to_owned() };
     let mut doc: DocumentMut = body.parse().map_err(|e| format!("the file is no longer valid TOML: {e}"))?;
     for edit in edits {
         let tables = doc
@@ -53,7 +57,9 @@ pub fn apply(text: &str, edits: &[Edit]) -> Result<String, String> {
             }
         }
     }
-    Ok(format!("{bom}{doc}"))
+    let out = doc.to_string();
+    let out = if crlf { out.replace('\n', "\r\n") } else { out };
+    Ok(format!("{bom}{out}"))
 }
 
 /// Writes the value into a metric's item: the number itself, or its table's `value`.
