@@ -27,17 +27,38 @@ fn describe(ws: &Workspace) -> String {
         writeln!(s, "org {:?} {:?}", o.name, o.north_star).unwrap();
     }
     for d in &ws.departments {
-        writeln!(s, "dept {:?} {:?} {} {:?} {}", d.id, d.name, d.customer_facing, d.champion, d.external).unwrap();
+        writeln!(
+            s,
+            "dept {:?} {:?} {} {:?} {}",
+            d.id, d.name, d.customer_facing, d.champion, d.external
+        )
+        .unwrap();
     }
     let dept = |i: &usize| ws.departments[*i].id.clone();
     let data = |i: &usize| ws.data[*i].id.clone();
     for d in &ws.data {
-        writeln!(s, "data {:?} {:?} {:?}", d.id, d.name, d.held_by.iter().map(dept).collect::<Vec<_>>()).unwrap();
+        writeln!(
+            s,
+            "data {:?} {:?} {:?}",
+            d.id,
+            d.name,
+            d.held_by.iter().map(dept).collect::<Vec<_>>()
+        )
+        .unwrap();
     }
     let mut journeys: Vec<_> = ws.journeys.iter().collect();
     journeys.sort_by(|a, b| a.id.cmp(&b.id));
     for j in journeys {
-        writeln!(s, "journey {:?} {:?} {:?} {:?} {:?}", j.id, j.name, j.persona, j.owner.as_ref().map(dept), j.stages).unwrap();
+        writeln!(
+            s,
+            "journey {:?} {:?} {:?} {:?} {:?}",
+            j.id,
+            j.name,
+            j.persona,
+            j.owner.as_ref().map(dept),
+            j.stages
+        )
+        .unwrap();
         for t in &j.touchpoints {
             writeln!(
                 s,
@@ -57,10 +78,24 @@ fn describe(ws: &Workspace) -> String {
             )
             .unwrap();
             for i in &t.insights {
-                writeln!(s, "    insight {:?} {:?} {:?} {:?}", i.source, i.quote, i.date, i.sample).unwrap();
+                writeln!(
+                    s,
+                    "    insight {:?} {:?} {:?} {:?}",
+                    i.source, i.quote, i.date, i.sample
+                )
+                .unwrap();
             }
             for m in &t.metrics {
-                writeln!(s, "    metric {:?} {:?} {:?} {:?} {:?}", m.name, m.value.to_bits(), m.target.map(f64::to_bits), m.better, m.unit).unwrap();
+                writeln!(
+                    s,
+                    "    metric {:?} {:?} {:?} {:?} {:?}",
+                    m.name,
+                    m.value.to_bits(),
+                    m.target.map(f64::to_bits),
+                    m.better,
+                    m.unit
+                )
+                .unwrap();
             }
             for n in &t.next {
                 writeln!(s, "    next {:?} {:?}", j.touchpoints[n.to].id, n.label).unwrap();
@@ -107,10 +142,11 @@ fn round_trip(ws: &Workspace, csv: bool) -> Result<Vec<(String, String)>, String
             read::read_csv(&bytes, &name, &stem, &mut read_back, &mut problems);
         }
     } else {
-        let bytes = export::xlsx::workbook(&tables, &export::stage_names(ws), false).map_err(|e| e.message)?;
+        let bytes = export::xlsx::workbook(&tables, &export::stage_names(ws), false)
+            .map_err(|e| e.message)?;
         read::read_workbook(&bytes, "journeys.xlsx", &mut read_back, &mut problems);
     }
-    let (book, more) = sheets::read_tables(read_back);
+    let (book, more) = sheets::read_tables(&read_back);
     problems.extend(more);
     match cxmap::cli::import_book(&book, problems, "journeys.xlsx").map_err(|e| e.message)? {
         Ok(files) => Ok(files.into_iter().map(|f| (f.name, f.text)).collect()),
@@ -119,20 +155,27 @@ fn round_trip(ws: &Workspace, csv: bool) -> Result<Vec<(String, String)>, String
 }
 
 fn check_texts(files: &[(String, String)]) -> Checked {
-    let refs: Vec<(&str, &str)> = files.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
     analyse::check(load_texts(&refs), TODAY)
 }
 
 fn assert_same(original: &Checked, files: &[(String, String)]) {
     let back = check_texts(files);
-    assert!(back.problems.is_empty(), "{:#?}\n{}", back.problems, files.iter().map(|f| format!("== {}\n{}", f.0, f.1)).collect::<String>());
+    assert!(back.problems.is_empty(), "{:#?}\n{files:#?}", back.problems);
     assert_eq!(describe(&original.workspace), describe(&back.workspace));
     assert_eq!(findings(original), findings(&back));
 }
 
 fn journeys() -> Checked {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let loaded = load(&LoadOptions { paths: vec![root.join("journeys")], config: None }).unwrap();
+    let loaded = load(&LoadOptions {
+        paths: vec![root.join("journeys")],
+        config: None,
+    })
+    .unwrap();
     analyse::check(loaded, TODAY)
 }
 
@@ -143,7 +186,17 @@ fn journeys_round_trip_through_xlsx_and_csv() {
     for csv in [false, true] {
         let files = round_trip(&original.workspace, csv).unwrap();
         let names: Vec<&str> = files.iter().map(|f| f.0.as_str()).collect();
-        assert_eq!(names, ["org.toml", "boiler-cover.toml", "ev-tariff.toml", "move-home.toml", "smart-meter.toml", "switch-supplier.toml"]);
+        assert_eq!(
+            names,
+            [
+                "org.toml",
+                "boiler-cover.toml",
+                "ev-tariff.toml",
+                "move-home.toml",
+                "smart-meter.toml",
+                "switch-supplier.toml"
+            ]
+        );
         assert_same(&original, &files);
     }
 }
@@ -154,7 +207,10 @@ fn journeys_round_trip_through_the_command_line() {
     let d = dir.path();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let xlsx = d.join("j.xlsx");
-    let out = cxmap_in(Some(root), &["export", "journeys", "-o", xlsx.to_str().unwrap()]);
+    let out = cxmap_in(
+        Some(root),
+        &["export", "journeys", "-o", xlsx.to_str().unwrap()],
+    );
     assert_eq!(out.code, 0, "{}", out.stderr);
     let back = d.join("back");
     let out = cxmap_in(Some(d), &["import", "j.xlsx", "-o", "back"]);
@@ -163,10 +219,28 @@ fn journeys_round_trip_through_the_command_line() {
         out.stdout,
         "wrote 7 files to `back`: 5 journeys, 37 touchpoints, 11 departments, 6 data assets\nnext: `cxmap check back`\n"
     );
-    let mut written: Vec<String> = std::fs::read_dir(&back).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    let mut written: Vec<String> = std::fs::read_dir(&back)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
     written.sort();
-    assert_eq!(written, ["boiler-cover.toml", "cxmap.schema.json", "ev-tariff.toml", "move-home.toml", "org.toml", "smart-meter.toml", "switch-supplier.toml"]);
-    let loaded = load(&LoadOptions { paths: vec![back.clone()], config: None }).unwrap();
+    assert_eq!(
+        written,
+        [
+            "boiler-cover.toml",
+            "cxmap.schema.json",
+            "ev-tariff.toml",
+            "move-home.toml",
+            "org.toml",
+            "smart-meter.toml",
+            "switch-supplier.toml"
+        ]
+    );
+    let loaded = load(&LoadOptions {
+        paths: vec![back.clone()],
+        config: None,
+    })
+    .unwrap();
     let again = analyse::check(loaded, TODAY);
     let original = journeys();
     assert_eq!(describe(&original.workspace), describe(&again.workspace));
@@ -180,7 +254,12 @@ fn journeys_round_trip_through_the_command_line() {
     let before = std::fs::read(back.join("org.toml")).unwrap();
     let out = cxmap_in(Some(d), &["import", "j.xlsx", "-o", "back"]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.starts_with("error: not overwriting `back/org.toml`"), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .starts_with("error: not overwriting `back/org.toml`"),
+        "{}",
+        out.stderr
+    );
     assert_eq!(std::fs::read(back.join("org.toml")).unwrap(), before);
 }
 
@@ -190,7 +269,11 @@ fn imported_files_read_as_a_person_would_write_them() {
     let org = &files[0].1;
     assert!(org.starts_with("#:schema ./cxmap.schema.json\n# Imported from journeys.xlsx with `cxmap import`.\n\n[organization]\nname = \"Brightline Energy\"\nnorth_star = \"Customers never have to chase us\"\n\n[[department]]\nid = \"sales\"\nname = \"Sales & Acquisition\"\ncustomer_facing = true\nchampion = \"Priya Shah\"\n\n[[department]]\n"), "{org}");
     assert!(org.contains("\n[[data]]\nid = \"consent-preferences\"\nname = \"Marketing consent and contact preferences\"\nheld_by = []\n"));
-    let switch = &files.iter().find(|f| f.0 == "switch-supplier.toml").unwrap().1;
+    let switch = &files
+        .iter()
+        .find(|f| f.0 == "switch-supplier.toml")
+        .unwrap()
+        .1;
     assert!(switch.contains("\n[[touchpoint]]\nid = \"credit-check\"\nname = \"Credit check\"\nstage = \"Sign up\"\nowner = \"compliance\"\nbackstage = true\nuses = [\"credit-score\"]\nnext = [\"welcome-pack\", { to = \"deposit-request\", label = \"low score\" }]\n"), "{switch}");
     assert!(!switch.contains("= \"\"") && !switch.contains("= []") && !switch.contains("false"));
 }
@@ -206,12 +289,16 @@ fn exports_are_byte_identical_on_a_rerun() {
     let t1 = export::xlsx::workbook(&export::template(), &[], true).unwrap();
     let t2 = export::xlsx::workbook(&export::template(), &[], true).unwrap();
     assert_eq!(t1, t2);
-    assert_eq!(export::csv::files(&tables), export::csv::files(&export::tables(&ws)));
+    assert_eq!(
+        export::csv::files(&tables),
+        export::csv::files(&export::tables(&ws))
+    );
 }
 
 // --- import problems -----------------------------------------------------------------
 
-const DEPARTMENTS: &str = "id,name,customer_facing,champion\nsales,Sales,TRUE,Priya\nbilling,Billing,FALSE,\n";
+const DEPARTMENTS: &str =
+    "id,name,customer_facing,champion\nsales,Sales,TRUE,Priya\nbilling,Billing,FALSE,\n";
 const DATA: &str = "id,name,held_by\nprofile,Customer profile,sales; billing\n";
 
 fn import_csv(files: &[(&str, &str)]) -> (tempfile::TempDir, common::Output) {
@@ -229,7 +316,11 @@ fn import_problems_point_at_sheet_row_and_column_all_in_one_run() {
         buy,browse,Browses,sales,,1,,profile\n\
         buy,order,Orders,salse,maybe,3,,profle\n\
         buy,browse,Again,sales,,,,\n";
-    let (dir, out) = import_csv(&[("departments.csv", DEPARTMENTS), ("data.csv", DATA), ("touchpoints.csv", touchpoints)]);
+    let (dir, out) = import_csv(&[
+        ("departments.csv", DEPARTMENTS),
+        ("data.csv", DATA),
+        ("touchpoints.csv", touchpoints),
+    ]);
     assert_eq!(out.code, 1);
     assert_eq!(out.stdout, "");
     assert_eq!(
@@ -272,19 +363,50 @@ fn workbook_problems_name_the_sheet() {
     let bytes = workbook(&[
         ("instructions", &[&["anything at all"]]),
         ("Journeys", &[&["id", "stages"], &["buy", "Look; Pay"]]),
-        ("departments", &[&["id", "Customer Facing"], &["sales", "TRUE"], &["care", ""]]),
-        ("touchpoints", &[
-            &["journey", "id", "owner", "stage", "next", "metric:csat", "target:csat", "better:csat"],
-            &["buy", "look", "sales", "Look", "pay: ready", "80", "85", "higher"],
-            &["buy", "pay", "sales", "Pya", "look", "", "90", ""],
-            &["bye", "leave", "sales", "", "", "", "", ""],
-            &["buy", "back", "sales", "Pay", "nowhere", "70", "", "down"],
-        ]),
+        (
+            "departments",
+            &[
+                &["id", "Customer Facing"],
+                &["sales", "TRUE"],
+                &["care", ""],
+            ],
+        ),
+        (
+            "touchpoints",
+            &[
+                &[
+                    "journey",
+                    "id",
+                    "owner",
+                    "stage",
+                    "next",
+                    "metric:csat",
+                    "target:csat",
+                    "better:csat",
+                ],
+                &[
+                    "buy",
+                    "look",
+                    "sales",
+                    "Look",
+                    "pay: ready",
+                    "80",
+                    "85",
+                    "higher",
+                ],
+                &["buy", "pay", "sales", "Pya", "look", "", "90", ""],
+                &["bye", "leave", "sales", "", "", "", "", ""],
+                &["buy", "back", "sales", "Pay", "nowhere", "70", "", "down"],
+            ],
+        ),
         ("Insight", &[&["journey", "touchpoint", "source"]]),
     ]);
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("journeys.xlsx"), bytes).unwrap();
-    let out = cxmap_in(Some(dir.path()), &["import", "journeys.xlsx", "-o", "out", "--color", "never"]);
+    let out = cxmap_in(
+        Some(dir.path()),
+        &["import", "journeys.xlsx", "-o", "out", "--color", "never"],
+    );
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert_eq!(
         out.stderr,
@@ -297,7 +419,10 @@ fn workbook_problems_name_the_sheet() {
          error: expected `higher` or `lower`, found `down`\n --> journeys.xlsx, sheet touchpoints, row 5, column H (better:csat)\n  = help: write which way the metric improves: higher (the default) or lower\n\n\
          7 problems in 1 file; nothing was written\n"
     );
-    let json = cxmap_in(Some(dir.path()), &["import", "journeys.xlsx", "-o", "out", "--format", "json"]);
+    let json = cxmap_in(
+        Some(dir.path()),
+        &["import", "journeys.xlsx", "-o", "out", "--format", "json"],
+    );
     assert_eq!(json.code, 1);
     let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
     assert_eq!(v["errors"][2]["sheet"], "touchpoints");
@@ -312,16 +437,32 @@ fn workbook_problems_name_the_sheet() {
 fn import_cannot_run_without_its_files() {
     let dir = tempfile::tempdir().unwrap();
     let out = cxmap_in(Some(dir.path()), &["import", "missing.xlsx", "-o", "out"]);
-    assert_eq!((out.code, out.stderr.as_str()), (2, "error: `missing.xlsx` does not exist\n"));
+    assert_eq!(
+        (out.code, out.stderr.as_str()),
+        (2, "error: `missing.xlsx` does not exist\n")
+    );
     std::fs::write(dir.path().join("notes.txt"), "x").unwrap();
     let out = cxmap_in(Some(dir.path()), &["import", "notes.txt", "-o", "out"]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.starts_with("error: cannot import `notes.txt`: not a spreadsheet cxmap reads\n"), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .starts_with("error: cannot import `notes.txt`: not a spreadsheet cxmap reads\n"),
+        "{}",
+        out.stderr
+    );
     // A file that claims to be a workbook and is not: invalid input.
     std::fs::write(dir.path().join("broken.xlsx"), "PK\u{3}\u{4} not really").unwrap();
-    let out = cxmap_in(Some(dir.path()), &["import", "broken.xlsx", "-o", "out", "--color", "never"]);
+    let out = cxmap_in(
+        Some(dir.path()),
+        &["import", "broken.xlsx", "-o", "out", "--color", "never"],
+    );
     assert_eq!(out.code, 1, "{}", out.stderr);
-    assert!(out.stderr.starts_with("error: not a workbook cxmap can read"), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .starts_with("error: not a workbook cxmap can read"),
+        "{}",
+        out.stderr
+    );
     assert!(out.stderr.contains(" --> broken.xlsx\n"));
     assert!(!dir.path().join("out").exists());
 }
@@ -336,27 +477,58 @@ fn csv_edge_cases_from_excel() {
         buy,look,\"The \"\"best\"\" price; today\",sales,\"Letter\\; leaflet; Price card\",pay: ready\r\n\
         buy,pay,\"Pays\r\nonline\",sales,,\r\n";
     let departments = "\u{feff}id,customer_facing\r\nsales,TRUE\r\n";
-    let (dir, out) = import_csv(&[("touchpoints.csv", touchpoints), ("departments.csv", departments)]);
+    let (dir, out) = import_csv(&[
+        ("touchpoints.csv", touchpoints),
+        ("departments.csv", departments),
+    ]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let text = std::fs::read_to_string(dir.path().join("out/buy.toml")).unwrap();
-    assert!(text.contains("name = 'The \"best\" price; today'\n"), "{text}");
-    assert!(text.contains("name = \"\"\"\nPays\\r\nonline\"\"\"\n"), "{text}");
-    assert!(text.contains("artifacts = [\"Letter; leaflet\", \"Price card\"]\n"), "{text}");
-    assert!(text.contains("next = [{ to = \"pay\", label = \"ready\" }]\n"), "{text}");
-    let loaded = load(&LoadOptions { paths: vec![dir.path().join("out")], config: None }).unwrap();
+    assert!(
+        text.contains("name = 'The \"best\" price; today'\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("name = \"\"\"\nPays\\r\nonline\"\"\"\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("artifacts = [\"Letter; leaflet\", \"Price card\"]\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("next = [{ to = \"pay\", label = \"ready\" }]\n"),
+        "{text}"
+    );
+    let loaded = load(&LoadOptions {
+        paths: vec![dir.path().join("out")],
+        config: None,
+    })
+    .unwrap();
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
-    assert_eq!(loaded.workspace.journeys[0].touchpoints[1].name, "Pays\r\nonline");
-    assert_eq!(loaded.workspace.journeys[0].touchpoints[0].name, "The \"best\" price; today");
+    assert_eq!(
+        loaded.workspace.journeys[0].touchpoints[1].name,
+        "Pays\r\nonline"
+    );
+    assert_eq!(
+        loaded.workspace.journeys[0].touchpoints[0].name,
+        "The \"best\" price; today"
+    );
 }
 
 #[test]
 fn csv_with_semicolons_between_fields_from_a_european_excel() {
     let touchpoints = "journey;id;name;owner\r\nbuy;look;\"Looks; compares\";sales\r\n";
     let departments = "id;customer_facing\r\nsales;TRUE\r\n";
-    let (dir, out) = import_csv(&[("touchpoints.csv", touchpoints), ("departments.csv", departments)]);
+    let (dir, out) = import_csv(&[
+        ("touchpoints.csv", touchpoints),
+        ("departments.csv", departments),
+    ]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let text = std::fs::read_to_string(dir.path().join("out/buy.toml")).unwrap();
-    assert!(text.contains("name = \"Looks; compares\"\nowner = \"sales\"\n"), "{text}");
+    assert!(
+        text.contains("name = \"Looks; compares\"\nowner = \"sales\"\n"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -391,9 +563,22 @@ fn toml_str(s: &str) -> String {
 
 fn toml_list(items: &[String]) -> String {
     let mut seen = Vec::new();
-    let quoted: Vec<String> = items.iter().filter(|i| { let new = !seen.contains(i); seen.push(i); new }).map(|i| toml_str(i)).collect();
+    let quoted: Vec<String> = items
+        .iter()
+        .filter(|i| {
+            let new = !seen.contains(i);
+            seen.push(i);
+            new
+        })
+        .map(|i| toml_str(i))
+        .collect();
     format!("[{}]", quoted.join(", "))
 }
+
+/// Source, quote, (month, day), sample.
+type GenInsight = (String, Option<String>, Option<(u8, u8)>, Option<u32>);
+/// Which of three names, value, target, lower is better, unit.
+type GenMetric = (usize, f64, Option<f64>, bool, Option<String>);
 
 #[derive(Debug, Clone)]
 struct Tp {
@@ -406,36 +591,76 @@ struct Tp {
     uses: Vec<usize>,
     asks: Vec<usize>,
     artifacts: Vec<String>,
-    insights: Vec<(String, Option<String>, Option<(u8, u8)>, Option<u32>)>,
+    insights: Vec<GenInsight>,
     supported_by: Vec<usize>,
     score: Option<i8>,
-    metrics: Vec<(usize, f64, Option<f64>, bool, Option<String>)>,
+    metrics: Vec<GenMetric>,
     next: Vec<(usize, Option<String>)>,
 }
 
 fn tp(departments: usize, data: usize, stages: usize, n: usize) -> impl Strategy<Value = Tp> {
     let number = prop_oneof![(-1000i32..1000).prop_map(f64::from), -1.0e6f64..1.0e6];
     (
-        (prop::option::of(free_text()), prop::option::of(0..stages.max(1)), prop::collection::vec(0..departments, 0..3), prop::collection::vec(item(), 0..3), any::<bool>(), prop::bool::weighted(0.2)),
-        (prop::collection::vec(0..data, 0..3), prop::collection::vec(0..data, 0..2), prop::collection::vec(item(), 0..3), prop::collection::vec((free_text(), prop::option::of(free_text()), prop::option::of((1u8..13, 1u8..29)), prop::option::of(1u32..500)), 0..3)),
-        (prop::collection::vec(0..departments, 0..2), prop::option::of(-2i8..=2), prop::collection::vec((0usize..3, number.clone(), prop::option::of(number), any::<bool>(), prop::option::of(free_text())), 0..3), prop::collection::vec((0..n, prop::option::of(item())), 0..3)),
+        (
+            prop::option::of(free_text()),
+            prop::option::of(0..stages.max(1)),
+            prop::collection::vec(0..departments, 0..3),
+            prop::collection::vec(item(), 0..3),
+            any::<bool>(),
+            prop::bool::weighted(0.2),
+        ),
+        (
+            prop::collection::vec(0..data, 0..3),
+            prop::collection::vec(0..data, 0..2),
+            prop::collection::vec(item(), 0..3),
+            prop::collection::vec(
+                (
+                    free_text(),
+                    prop::option::of(free_text()),
+                    prop::option::of((1u8..13, 1u8..29)),
+                    prop::option::of(1u32..500),
+                ),
+                0..3,
+            ),
+        ),
+        (
+            prop::collection::vec(0..departments, 0..2),
+            prop::option::of(-2i8..=2),
+            prop::collection::vec(
+                (
+                    0usize..3,
+                    number.clone(),
+                    prop::option::of(number),
+                    any::<bool>(),
+                    prop::option::of(free_text()),
+                ),
+                0..3,
+            ),
+            prop::collection::vec((0..n, prop::option::of(item())), 0..3),
+        ),
     )
-        .prop_map(move |((name, stage, owners, channels, backstage, purchase), (uses, asks, artifacts, insights), (supported_by, score, metrics, next))| Tp {
-            name,
-            stage: stage.filter(|_| stages > 0),
-            owners,
-            channels,
-            backstage,
-            purchase,
-            uses,
-            asks,
-            artifacts,
-            insights,
-            supported_by,
-            score,
-            metrics,
-            next,
-        })
+        .prop_map(
+            move |(
+                (name, stage, owners, channels, backstage, purchase),
+                (uses, asks, artifacts, insights),
+                (supported_by, score, metrics, next),
+            )| Tp {
+                name,
+                stage: stage.filter(|_| stages > 0),
+                owners,
+                channels,
+                backstage,
+                purchase,
+                uses,
+                asks,
+                artifacts,
+                insights,
+                supported_by,
+                score,
+                metrics,
+                next,
+            },
+        )
 }
 
 #[derive(Debug, Clone)]
@@ -447,27 +672,56 @@ struct Journey {
     touchpoints: Vec<Tp>,
 }
 
-type Generated = (Option<(String, Option<String>)>, Vec<(Option<String>, bool, Option<String>, bool)>, Vec<(Option<String>, Vec<usize>)>, Vec<Journey>);
+type Generated = (
+    Option<(String, Option<String>)>,
+    Vec<(Option<String>, bool, Option<String>, bool)>,
+    Vec<(Option<String>, Vec<usize>)>,
+    Vec<Journey>,
+);
 
 fn generated() -> impl Strategy<Value = Generated> {
     (1usize..5, 1usize..4).prop_flat_map(|(departments, data)| {
         (
             prop::option::of((free_text(), prop::option::of(free_text()))),
-            prop::collection::vec((prop::option::of(free_text()), any::<bool>(), prop::option::of(free_text()), prop::bool::weighted(0.3)), departments),
-            prop::collection::vec((prop::option::of(free_text()), prop::collection::vec(0..departments, 0..3)), data),
             prop::collection::vec(
-                (prop::collection::btree_set(item(), 0..4), 1usize..6).prop_flat_map(move |(stages, n)| {
-                    let stages: Vec<String> = stages.into_iter().collect();
-                    let k = stages.len();
-                    (
-                        prop::option::of(free_text()),
-                        prop::option::of(free_text()),
-                        prop::option::of(0..departments),
-                        Just(stages),
-                        prop::collection::vec(tp(departments, data, k, n), n),
-                    )
-                        .prop_map(|(name, persona, owner, stages, touchpoints)| Journey { name, persona, owner, stages, touchpoints })
-                }),
+                (
+                    prop::option::of(free_text()),
+                    any::<bool>(),
+                    prop::option::of(free_text()),
+                    prop::bool::weighted(0.3),
+                ),
+                departments,
+            ),
+            prop::collection::vec(
+                (
+                    prop::option::of(free_text()),
+                    prop::collection::vec(0..departments, 0..3),
+                ),
+                data,
+            ),
+            prop::collection::vec(
+                (prop::collection::btree_set(item(), 0..4), 1usize..6).prop_flat_map(
+                    move |(stages, n)| {
+                        let stages: Vec<String> = stages.into_iter().collect();
+                        let k = stages.len();
+                        (
+                            prop::option::of(free_text()),
+                            prop::option::of(free_text()),
+                            prop::option::of(0..departments),
+                            Just(stages),
+                            prop::collection::vec(tp(departments, data, k, n), n),
+                        )
+                            .prop_map(
+                                |(name, persona, owner, stages, touchpoints)| Journey {
+                                    name,
+                                    persona,
+                                    owner,
+                                    stages,
+                                    touchpoints,
+                                },
+                            )
+                    },
+                ),
                 1..4,
             ),
         )
@@ -488,7 +742,10 @@ fn render(g: &Generated) -> Vec<(String, String)> {
         }
     }
     for (i, (name, facing, champion, external)) in departments.iter().enumerate() {
-        text += &format!("[[department]]\nid = {}\ncustomer_facing = {facing}\nexternal = {external}\n", toml_str(&dept(&i)));
+        text += &format!(
+            "[[department]]\nid = {}\ncustomer_facing = {facing}\nexternal = {external}\n",
+            toml_str(&dept(&i))
+        );
         if let Some(n) = name {
             text += &format!("name = {}\n", toml_str(n));
         }
@@ -498,14 +755,21 @@ fn render(g: &Generated) -> Vec<(String, String)> {
     }
     for (i, (name, held)) in data.iter().enumerate() {
         let held: Vec<String> = held.iter().map(dept).collect();
-        text += &format!("[[data]]\nid = {}\nheld_by = {}\n", toml_str(&datum(&i)), toml_list(&held));
+        text += &format!(
+            "[[data]]\nid = {}\nheld_by = {}\n",
+            toml_str(&datum(&i)),
+            toml_list(&held)
+        );
         if let Some(n) = name {
             text += &format!("name = {}\n", toml_str(n));
         }
     }
     let mut files = vec![("org.toml".to_owned(), text)];
     for (j, journey) in journeys.iter().enumerate() {
-        let mut t = format!("[journey]\nid = \"j{j}\"\nstages = {}\n", toml_list(&journey.stages));
+        let mut t = format!(
+            "[journey]\nid = \"j{j}\"\nstages = {}\n",
+            toml_list(&journey.stages)
+        );
         if let Some(n) = &journey.name {
             t += &format!("name = {}\n", toml_str(n));
         }
@@ -516,7 +780,10 @@ fn render(g: &Generated) -> Vec<(String, String)> {
             t += &format!("owner = {}\n", toml_str(&dept(&o)));
         }
         for (i, tp) in journey.touchpoints.iter().enumerate() {
-            t += &format!("[[touchpoint]]\nid = \"t={i}\"\nbackstage = {}\npurchase = {}\n", tp.backstage, tp.purchase);
+            t += &format!(
+                "[[touchpoint]]\nid = \"t={i}\"\nbackstage = {}\npurchase = {}\n",
+                tp.backstage, tp.purchase
+            );
             if let Some(n) = &tp.name {
                 t += &format!("name = {}\n", toml_str(n));
             }
@@ -524,40 +791,81 @@ fn render(g: &Generated) -> Vec<(String, String)> {
                 t += &format!("stage = {}\n", toml_str(&journey.stages[s]));
             }
             let owners: Vec<String> = tp.owners.iter().map(dept).collect();
-            t += &format!("owner = {}\nchannel = {}\n", toml_list(&owners), toml_list(&tp.channels));
+            t += &format!(
+                "owner = {}\nchannel = {}\n",
+                toml_list(&owners),
+                toml_list(&tp.channels)
+            );
             let uses: Vec<String> = tp.uses.iter().map(datum).collect();
             let asks: Vec<String> = tp.asks.iter().map(datum).collect();
             let support: Vec<String> = tp.supported_by.iter().map(dept).collect();
-            t += &format!("uses = {}\nasks = {}\nsupported_by = {}\nartifacts = {}\n", toml_list(&uses), toml_list(&asks), toml_list(&support), toml_list(&tp.artifacts));
+            t += &format!(
+                "uses = {}\nasks = {}\nsupported_by = {}\nartifacts = {}\n",
+                toml_list(&uses),
+                toml_list(&asks),
+                toml_list(&support),
+                toml_list(&tp.artifacts)
+            );
             if let Some(s) = tp.score {
                 t += &format!("score = {s}\n");
             }
-            let insights: Vec<String> = tp.insights.iter().map(|(source, quote, date, sample)| {
-                let mut parts = vec![format!("source = {}", toml_str(source))];
-                if let Some(q) = quote { parts.push(format!("quote = {}", toml_str(q))); }
-                if let Some((m, d)) = date { parts.push(format!("date = 2026-{m:02}-{d:02}")); }
-                if let Some(s) = sample { parts.push(format!("sample = {s}")); }
-                format!("{{ {} }}", parts.join(", "))
-            }).collect();
+            let insights: Vec<String> = tp
+                .insights
+                .iter()
+                .map(|(source, quote, date, sample)| {
+                    let mut parts = vec![format!("source = {}", toml_str(source))];
+                    if let Some(q) = quote {
+                        parts.push(format!("quote = {}", toml_str(q)));
+                    }
+                    if let Some((m, d)) = date {
+                        parts.push(format!("date = 2026-{m:02}-{d:02}"));
+                    }
+                    if let Some(s) = sample {
+                        parts.push(format!("sample = {s}"));
+                    }
+                    format!("{{ {} }}", parts.join(", "))
+                })
+                .collect();
             t += &format!("insights = [{}]\n", insights.join(", "));
             let mut metrics = Vec::new();
             let mut seen = Vec::new();
             for (k, value, target, lower, unit) in &tp.metrics {
-                if seen.contains(k) { continue; }
+                if seen.contains(k) {
+                    continue;
+                }
                 seen.push(*k);
                 let name = ["csat", "wait days", "nps=é"][*k];
                 let mut fields = vec![format!("value = {value:?}")];
-                if let Some(target) = target { fields.push(format!("target = {target:?}")); }
-                if *lower { fields.push("better = \"lower\"".to_owned()); }
-                if let Some(u) = unit { fields.push(format!("unit = {}", toml_str(u))); }
-                metrics.push(format!("{} = {{ {} }}", toml_edit::Key::new(name), fields.join(", ")));
+                if let Some(target) = target {
+                    fields.push(format!("target = {target:?}"));
+                }
+                if *lower {
+                    fields.push("better = \"lower\"".to_owned());
+                }
+                if let Some(u) = unit {
+                    fields.push(format!("unit = {}", toml_str(u)));
+                }
+                metrics.push(format!(
+                    "{} = {{ {} }}",
+                    toml_edit::Key::new(name),
+                    fields.join(", ")
+                ));
             }
             t += &format!("metrics = {{ {} }}\n", metrics.join(", "));
             let mut targets = Vec::new();
-            let next: Vec<String> = tp.next.iter().filter(|(to, _)| { let new = !targets.contains(to); targets.push(*to); new }).map(|(to, label)| match label {
-                Some(l) => format!("{{ to = \"t={to}\", label = {} }}", toml_str(l)),
-                None => format!("\"t={to}\""),
-            }).collect();
+            let next: Vec<String> = tp
+                .next
+                .iter()
+                .filter(|(to, _)| {
+                    let new = !targets.contains(to);
+                    targets.push(*to);
+                    new
+                })
+                .map(|(to, label)| match label {
+                    Some(l) => format!("{{ to = \"t={to}\", label = {} }}", toml_str(l)),
+                    None => format!("\"t={to}\""),
+                })
+                .collect();
             t += &format!("next = [{}]\n", next.join(", "));
         }
         files.push((format!("j{j}.toml"), t));
@@ -600,15 +908,40 @@ const HOSTILE: [&str; 10] = [
 
 fn hostile_workspace() -> tempfile::TempDir {
     let mut org = String::from("[[department]]\nid = \"sales\"\ncustomer_facing = true\n");
-    org += &format!("name = {}\nchampion = {}\n", toml_str(HOSTILE[0]), toml_str(HOSTILE[7]));
-    org += &format!("[[data]]\nid = \"@profile\"\nname = {}\nheld_by = [\"sales\"]\n", toml_str(HOSTILE[3]));
-    let mut j = format!("[journey]\nid = \"buy\"\nname = {}\nstages = [\"=Look\", \"-Pay\"]\n", toml_str(HOSTILE[8]));
+    org += &format!(
+        "name = {}\nchampion = {}\n",
+        toml_str(HOSTILE[0]),
+        toml_str(HOSTILE[7])
+    );
+    org += &format!(
+        "[[data]]\nid = \"@profile\"\nname = {}\nheld_by = [\"sales\"]\n",
+        toml_str(HOSTILE[3])
+    );
+    let mut j = format!(
+        "[journey]\nid = \"buy\"\nname = {}\nstages = [\"=Look\", \"-Pay\"]\n",
+        toml_str(HOSTILE[8])
+    );
     for (i, name) in HOSTILE.iter().enumerate() {
-        j += &format!("[[touchpoint]]\nid = \"t{i}\"\nname = {}\nowner = \"sales\"\nstage = \"=Look\"\nartifacts = [{}]\nuses = [\"@profile\"]\n", toml_str(name), toml_str(name.trim()));
-        j += &format!("insights = [{{ source = {}, quote = {} }}]\n", toml_str(name), toml_str(name));
-        j += &format!("metrics = {{ csat = {{ value = -5, unit = {} }} }}\n", toml_str(name));
+        j += &format!(
+            "[[touchpoint]]\nid = \"t{i}\"\nname = {}\nowner = \"sales\"\nstage = \"=Look\"\nartifacts = [{}]\nuses = [\"@profile\"]\n",
+            toml_str(name),
+            toml_str(name.trim())
+        );
+        j += &format!(
+            "insights = [{{ source = {}, quote = {} }}]\n",
+            toml_str(name),
+            toml_str(name)
+        );
+        j += &format!(
+            "metrics = {{ csat = {{ value = -5, unit = {} }} }}\n",
+            toml_str(name)
+        );
         if i > 0 {
-            j += &format!("next = [{{ to = \"t{}\", label = {} }}]\n", i - 1, toml_str(name.trim()));
+            j += &format!(
+                "next = [{{ to = \"t{}\", label = {} }}]\n",
+                i - 1,
+                toml_str(name.trim())
+            );
         }
     }
     workspace(&[("ws/org.toml", &org), ("ws/buy.toml", &j)])
@@ -618,21 +951,42 @@ fn hostile_workspace() -> tempfile::TempDir {
 fn hostile_names_survive_export_and_import_as_text() {
     let dir = hostile_workspace();
     let d = dir.path();
-    let original = analyse::check(load(&LoadOptions { paths: vec![d.join("ws")], config: None }).unwrap(), TODAY);
+    let original = analyse::check(
+        load(&LoadOptions {
+            paths: vec![d.join("ws")],
+            config: None,
+        })
+        .unwrap(),
+        TODAY,
+    );
     assert!(original.problems.is_empty(), "{:?}", original.problems);
     for (format, out, back) in [("xlsx", "j.xlsx", "back-xlsx"), ("csv", "csv", "back-csv")] {
         let e = cxmap_in(Some(d), &["export", "ws", "--format", format, "-o", out]);
         assert_eq!(e.code, 0, "{}", e.stderr);
         let i = cxmap_in(Some(d), &["import", out, "-o", back]);
         assert_eq!(i.code, 0, "{}", i.stderr);
-        let again = analyse::check(load(&LoadOptions { paths: vec![d.join(back)], config: None }).unwrap(), TODAY);
+        let again = analyse::check(
+            load(&LoadOptions {
+                paths: vec![d.join(back)],
+                config: None,
+            })
+            .unwrap(),
+            TODAY,
+        );
         assert!(again.problems.is_empty(), "{:?}", again.problems);
-        assert_eq!(describe(&original.workspace), describe(&again.workspace), "{format}");
+        assert_eq!(
+            describe(&original.workspace),
+            describe(&again.workspace),
+            "{format}"
+        );
         assert_eq!(findings(&original), findings(&again), "{format}");
     }
     // In CSV, every text cell that would start a formula carries a leading `'`.
     let csv = std::fs::read_to_string(d.join("csv/touchpoints.csv")).unwrap();
-    assert!(csv.contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Click\"\")\","), "{csv}");
+    assert!(
+        csv.contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Click\"\")\","),
+        "{csv}"
+    );
     assert!(csv.contains(",'+1+cmd|' /C calc'!A0,"), "{csv}");
     assert!(csv.contains(",'-2+3,"), "{csv}");
     assert!(csv.contains(",'@SUM(1+1),"), "{csv}");
@@ -641,7 +995,10 @@ fn hostile_names_survive_export_and_import_as_text() {
     for line in csv.lines().skip(1) {
         for field in line.split(',') {
             let field = field.trim_start_matches('"');
-            assert!(!field.starts_with(['=', '+', '@']), "unguarded field {field:?} in {line:?}");
+            assert!(
+                !field.starts_with(['=', '+', '@']),
+                "unguarded field {field:?} in {line:?}"
+            );
         }
     }
 }
@@ -649,12 +1006,18 @@ fn hostile_names_survive_export_and_import_as_text() {
 #[test]
 fn text_too_long_for_an_excel_cell_is_refused_not_cut() {
     let long = "x".repeat(40_000);
-    let dir = workspace(&[("ws/j.toml", &format!("[journey]\nid = \"j\"\n[[touchpoint]]\nid = \"t\"\nname = \"{long}\"\n"))]);
+    let dir = workspace(&[(
+        "ws/j.toml",
+        &format!("[journey]\nid = \"j\"\n[[touchpoint]]\nid = \"t\"\nname = \"{long}\"\n"),
+    )]);
     let out = cxmap_in(Some(dir.path()), &["export", "ws", "-o", "j.xlsx"]);
     assert_eq!(out.code, 2);
     assert!(out.stderr.starts_with("error: cannot export: sheet touchpoints, row 2, column name holds 40000 characters, more than an Excel cell holds (32767)\n"), "{}", out.stderr);
     assert!(!dir.path().join("j.xlsx").exists());
-    let out = cxmap_in(Some(dir.path()), &["export", "ws", "--format", "csv", "-o", "csv"]);
+    let out = cxmap_in(
+        Some(dir.path()),
+        &["export", "ws", "--format", "csv", "-o", "csv"],
+    );
     assert_eq!(out.code, 0, "CSV has no such limit: {}", out.stderr);
 }
 
@@ -664,58 +1027,161 @@ fn text_too_long_for_an_excel_cell_is_refused_not_cut() {
 /// `None` when openpyxl is not installed (CI installs it; `CXMAP_REQUIRE_TOOLS` makes its
 /// absence a failure).
 fn openpyxl(path: &Path) -> Option<serde_json::Value> {
-    let has = std::process::Command::new("python3").args(["-c", "import openpyxl"]).output().is_ok_and(|o| o.status.success());
+    let has = std::process::Command::new("python3")
+        .args(["-c", "import openpyxl"])
+        .output()
+        .is_ok_and(|o| o.status.success());
     if !has {
-        assert!(std::env::var_os("CXMAP_REQUIRE_TOOLS").is_none(), "Python's openpyxl is required (CXMAP_REQUIRE_TOOLS is set)");
+        assert!(
+            std::env::var_os("CXMAP_REQUIRE_TOOLS").is_none(),
+            "Python's openpyxl is required (CXMAP_REQUIRE_TOOLS is set)"
+        );
         #[allow(clippy::print_stderr)]
         {
-            eprintln!("skipping: Python's openpyxl is not installed (python3 -m pip install openpyxl)");
+            eprintln!(
+                "skipping: Python's openpyxl is not installed (python3 -m pip install openpyxl)"
+            );
         }
         return None;
     }
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sheets/read_workbook.py");
-    let out = std::process::Command::new("python3").arg(script).arg(path).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let script =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sheets/read_workbook.py");
+    let out = std::process::Command::new("python3")
+        .arg(script)
+        .arg(path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     Some(serde_json::from_slice(&out.stdout).unwrap())
 }
 
 fn validation<'a>(sheet: &'a serde_json::Value, range: &str) -> &'a serde_json::Value {
-    sheet["validations"].as_array().unwrap().iter().find(|v| v["range"] == range).unwrap_or_else(|| panic!("no validation on {range}: {sheet:#}"))
+    sheet["validations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["range"] == range)
+        .unwrap_or_else(|| panic!("no validation on {range}: {sheet:#}"))
 }
 
 #[test]
 fn the_template_is_a_real_workbook_with_its_dropdowns() {
     let dir = tempfile::tempdir().unwrap();
-    let out = cxmap_in(Some(dir.path()), &["export", "--template", "-o", "journeys.xlsx"]);
-    assert_eq!((out.code, out.stdout.as_str()), (0, "wrote journeys.xlsx\n"), "{}", out.stderr);
-    let Some(book) = openpyxl(&dir.path().join("journeys.xlsx")) else { return };
-    assert_eq!(book["sheets"], serde_json::json!(["instructions", "touchpoints", "departments", "data", "journeys", "insights", "organization", "lists"]));
+    let out = cxmap_in(
+        Some(dir.path()),
+        &["export", "--template", "-o", "journeys.xlsx"],
+    );
+    assert_eq!(
+        (out.code, out.stdout.as_str()),
+        (0, "wrote journeys.xlsx\n"),
+        "{}",
+        out.stderr
+    );
+    let Some(book) = openpyxl(&dir.path().join("journeys.xlsx")) else {
+        return;
+    };
+    assert_eq!(
+        book["sheets"],
+        serde_json::json!([
+            "instructions",
+            "touchpoints",
+            "departments",
+            "data",
+            "journeys",
+            "insights",
+            "organization",
+            "lists"
+        ])
+    );
     assert_eq!(book["active"], "instructions");
     let tp = &book["touchpoints"];
     assert_eq!(tp["freeze"], "C2");
     assert_eq!(tp["autofilter"], "A1:N2");
-    assert_eq!(tp["cells"][0].as_array().unwrap().iter().map(|c| c["value"].as_str().unwrap()).collect::<Vec<_>>(),
-        ["journey", "id", "name", "stage", "owner", "channel", "backstage", "purchase", "uses", "asks", "supported_by", "artifacts", "score", "next"]);
-    assert_eq!(tp["notes"]["owner"], "The department id that owns this step (departments sheet). Several: separate with ;");
-    assert_eq!(tp["notes"].as_object().unwrap().len(), 14, "every header has a note");
+    assert_eq!(
+        tp["cells"][0]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["value"].as_str().unwrap())
+            .collect::<Vec<_>>(),
+        [
+            "journey",
+            "id",
+            "name",
+            "stage",
+            "owner",
+            "channel",
+            "backstage",
+            "purchase",
+            "uses",
+            "asks",
+            "supported_by",
+            "artifacts",
+            "score",
+            "next"
+        ]
+    );
+    assert_eq!(
+        tp["notes"]["owner"],
+        "The department id that owns this step (departments sheet). Several: separate with ;"
+    );
+    assert_eq!(
+        tp["notes"].as_object().unwrap().len(),
+        14,
+        "every header has a note"
+    );
     // Owners: a dropdown of the departments sheet's ids; a warning, so `a; b` is allowed.
     let owner = validation(tp, "E2:E1048576");
     assert_eq!(owner["type"], "list");
-    assert_eq!(owner["formula"], "OFFSET(departments!$A$2,0,0,MAX(1,COUNTA(departments!$A:$A)-1),1)");
+    assert_eq!(
+        owner["formula"],
+        "OFFSET(departments!$A$2,0,0,MAX(1,COUNTA(departments!$A:$A)-1),1)"
+    );
     assert_eq!(owner["error_style"], "warning");
-    assert_eq!(validation(tp, "D2:D1048576")["formula"], "OFFSET(lists!$A$2,0,0,MAX(1,COUNTA(lists!$A:$A)-1),1)");
-    assert_eq!(validation(tp, "I2:I1048576")["formula"], "OFFSET(data!$A$2,0,0,MAX(1,COUNTA(data!$A:$A)-1),1)");
-    assert_eq!(validation(tp, "A2:A1048576")["formula"], "OFFSET(journeys!$A$2,0,0,MAX(1,COUNTA(journeys!$A:$A)-1),1)");
+    assert_eq!(
+        validation(tp, "D2:D1048576")["formula"],
+        "OFFSET(lists!$A$2,0,0,MAX(1,COUNTA(lists!$A:$A)-1),1)"
+    );
+    assert_eq!(
+        validation(tp, "I2:I1048576")["formula"],
+        "OFFSET(data!$A$2,0,0,MAX(1,COUNTA(data!$A:$A)-1),1)"
+    );
+    assert_eq!(
+        validation(tp, "A2:A1048576")["formula"],
+        "OFFSET(journeys!$A$2,0,0,MAX(1,COUNTA(journeys!$A:$A)-1),1)"
+    );
     for col in ["G", "H"] {
         let b = validation(tp, &format!("{col}2:{col}1048576"));
-        assert_eq!((b["type"].as_str(), b["formula"].as_str()), (Some("list"), Some("\"TRUE,FALSE\"")));
+        assert_eq!(
+            (b["type"].as_str(), b["formula"].as_str()),
+            (Some("list"), Some("\"TRUE,FALSE\""))
+        );
     }
     let score = validation(tp, "M2:M1048576");
     // `between` is the file format's default operator, so it is not written out.
-    assert_eq!((score["type"].as_str(), score["operator"].as_str(), score["min"].as_str(), score["max"].as_str()), (Some("whole"), None, Some("-2"), Some("2")));
-    assert_eq!(score["error_style"], serde_json::Value::Null, "a stop: nothing else is a score");
+    assert_eq!(
+        (
+            score["type"].as_str(),
+            score["operator"].as_str(),
+            score["min"].as_str(),
+            score["max"].as_str()
+        ),
+        (Some("whole"), None, Some("-2"), Some("2"))
+    );
+    assert_eq!(
+        score["error_style"],
+        serde_json::Value::Null,
+        "a stop: nothing else is a score"
+    );
     let depts = &book["departments"];
-    assert_eq!(validation(depts, "C2:C1048576")["formula"], "\"TRUE,FALSE\"");
+    assert_eq!(
+        validation(depts, "C2:C1048576")["formula"],
+        "\"TRUE,FALSE\""
+    );
     assert_eq!(depts["freeze"], "B2");
     assert_eq!(depts["widths"]["B"], 29);
 }
@@ -725,7 +1191,9 @@ fn an_exported_workbook_keeps_hostile_names_as_text() {
     let dir = hostile_workspace();
     let out = cxmap_in(Some(dir.path()), &["export", "ws", "-o", "j.xlsx"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    let Some(book) = openpyxl(&dir.path().join("j.xlsx")) else { return };
+    let Some(book) = openpyxl(&dir.path().join("j.xlsx")) else {
+        return;
+    };
     assert_eq!(book["active"], "touchpoints");
     let cells = book["touchpoints"]["cells"].as_array().unwrap();
     for (i, name) in HOSTILE.iter().enumerate() {
@@ -754,7 +1222,11 @@ const CARE: &str = "# Care journey: mapped in the May workshop.\n\n[journey]\nid
 #[test]
 fn metrics_change_only_the_numbers() {
     let survey = "journey,touchpoint,metric,value,date\r\ncare,call,csat,81.5,2026-10-31\r\ncare,call,csat,79,2026-09-30\r\ncare,call,NPS,14,2026-10-31\r\ncare,call,wait_days,7,2026-10-31\r\ncare,letter,csat,70,2026-10-31\r\n";
-    let dir = workspace(&[("journeys/org.toml", ORG), ("journeys/care.toml", CARE), ("survey.csv", survey)]);
+    let dir = workspace(&[
+        ("journeys/org.toml", ORG),
+        ("journeys/care.toml", CARE),
+        ("survey.csv", survey),
+    ]);
     let d = dir.path();
     let check = cxmap_in(Some(d), &["metrics", "survey.csv", "--check"]);
     assert_eq!(check.code, 0, "{}", check.stderr);
@@ -762,36 +1234,72 @@ fn metrics_change_only_the_numbers() {
         check.stdout,
         "--- a/journeys/care.toml\n+++ b/journeys/care.toml\n@@ -8,5 +8,5 @@\n owner = \"care\"\n # CSAT from the post-call survey; NPS quarterly.\n-metrics = { csat = 78.0, nps = { value = 12, target = 30 }, wait_days = { value = 9, target = 5, better = \"lower\", unit = \"days\" } }\n+metrics = { csat = 81.5, nps = { value = 14, target = 30 }, wait_days = { value = 7, target = 5, better = \"lower\", unit = \"days\" } }\n next = [\"letter\"]\n \n@@ -15,2 +15,3 @@\n id = \"letter\"\n owner = \"care\"\n+metrics = { csat = 70 }\n4 values would change in 1 file; nothing was written (--check)\n"
     );
-    assert_eq!(std::fs::read_to_string(d.join("journeys/care.toml")).unwrap(), CARE, "--check changes nothing");
+    assert_eq!(
+        std::fs::read_to_string(d.join("journeys/care.toml")).unwrap(),
+        CARE,
+        "--check changes nothing"
+    );
     let run = cxmap_in(Some(d), &["metrics", "survey.csv"]);
-    assert_eq!((run.code, run.stdout.as_str()), (0, "updated 4 values in 1 file (0 already up to date)\n"), "{}", run.stderr);
+    assert_eq!(
+        (run.code, run.stdout.as_str()),
+        (0, "updated 4 values in 1 file (0 already up to date)\n"),
+        "{}",
+        run.stderr
+    );
     let expected = CARE
-        .replace("csat = 78.0, nps = { value = 12,", "csat = 81.5, nps = { value = 14,")
+        .replace(
+            "csat = 78.0, nps = { value = 12,",
+            "csat = 81.5, nps = { value = 14,",
+        )
         .replace("wait_days = { value = 9,", "wait_days = { value = 7,")
-        .replace("id = \"letter\"\nowner = \"care\"\n", "id = \"letter\"\nowner = \"care\"\nmetrics = { csat = 70 }\n");
+        .replace(
+            "id = \"letter\"\nowner = \"care\"\n",
+            "id = \"letter\"\nowner = \"care\"\nmetrics = { csat = 70 }\n",
+        );
     // Comments, the blank lines and every other byte stay as they were.
-    assert_eq!(std::fs::read_to_string(d.join("journeys/care.toml")).unwrap(), expected);
-    assert_eq!(std::fs::read_to_string(d.join("journeys/org.toml")).unwrap(), ORG);
+    assert_eq!(
+        std::fs::read_to_string(d.join("journeys/care.toml")).unwrap(),
+        expected
+    );
+    assert_eq!(
+        std::fs::read_to_string(d.join("journeys/org.toml")).unwrap(),
+        ORG
+    );
     // A second run finds nothing to do.
     let again = cxmap_in(Some(d), &["metrics", "survey.csv"]);
-    assert_eq!(again.stdout, "updated 0 values in 0 files (4 already up to date)\n");
+    assert_eq!(
+        again.stdout,
+        "updated 0 values in 0 files (4 already up to date)\n"
+    );
 }
 
 #[test]
 fn metrics_in_wide_form_keep_crlf_and_the_value_kind() {
     let care = CARE.replace('\n', "\r\n");
     let survey = "\u{feff}Journey,Touchpoint,csat,wait_days,# comment\r\ncare,call,80,6.5,ignore me\r\ncare,letter,,,\r\n";
-    let dir = workspace(&[("j/org.toml", ORG), ("j/care.toml", &care), ("wide.csv", survey)]);
+    let dir = workspace(&[
+        ("j/org.toml", ORG),
+        ("j/care.toml", &care),
+        ("wide.csv", survey),
+    ]);
     let run = cxmap_in(Some(dir.path()), &["metrics", "wide.csv", "j"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let text = std::fs::read_to_string(dir.path().join("j/care.toml")).unwrap();
-    assert_eq!(text, care.replace("csat = 78.0,", "csat = 80.0,").replace("wait_days = { value = 9,", "wait_days = { value = 6.5,"));
+    assert_eq!(
+        text,
+        care.replace("csat = 78.0,", "csat = 80.0,")
+            .replace("wait_days = { value = 9,", "wait_days = { value = 6.5,")
+    );
 }
 
 #[test]
 fn unknown_ids_in_a_survey_change_nothing() {
     let survey = "journey,touchpoint,metric,value\ncare,cal,csat,80\ncaer,call,csat,80\ncare,call,cast,80\ncare,call,csat,eighty\ncare,letter,effort,3\n";
-    let dir = workspace(&[("journeys/org.toml", ORG), ("journeys/care.toml", CARE), ("s.csv", survey)]);
+    let dir = workspace(&[
+        ("journeys/org.toml", ORG),
+        ("journeys/care.toml", CARE),
+        ("s.csv", survey),
+    ]);
     let run = cxmap_in(Some(dir.path()), &["metrics", "s.csv", "--color", "never"]);
     assert_eq!(run.code, 1);
     assert_eq!(run.stdout, "");
@@ -804,11 +1312,17 @@ fn unknown_ids_in_a_survey_change_nothing() {
          error: unknown metric `effort`\n --> s.csv, row 6, column C (metric)\n  = help: no touchpoint has this metric yet: pass `--add-metrics` to start tracking it\n\n\
          5 problems in 1 file; nothing was changed\n"
     );
-    assert_eq!(std::fs::read_to_string(dir.path().join("journeys/care.toml")).unwrap(), CARE);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("journeys/care.toml")).unwrap(),
+        CARE
+    );
     // Two values for one figure with no date to choose between them.
     let twice = "journey,touchpoint,metric,value\ncare,call,csat,80\ncare,call,csat,81\n";
     std::fs::write(dir.path().join("twice.csv"), twice).unwrap();
-    let run = cxmap_in(Some(dir.path()), &["metrics", "twice.csv", "--color", "never"]);
+    let run = cxmap_in(
+        Some(dir.path()),
+        &["metrics", "twice.csv", "--color", "never"],
+    );
     assert_eq!(run.code, 1);
     assert!(run.stderr.starts_with("error: metric `csat` of touchpoint `call` is also given in row 2, with another value\n --> twice.csv, row 3, column D (value)\n"), "{}", run.stderr);
     let missing = cxmap_in(Some(dir.path()), &["metrics", "nope.csv"]);

@@ -54,11 +54,16 @@ pub fn run(args: &ExportArgs, io: &mut Io) -> Result<u8, Failure> {
     let files: Vec<Output> = match args.format {
         SheetFormat::Xlsx => {
             if output.is_dir() {
-                return Err(FatalError::new(format!("`{}` is a folder", output.display()))
-                    .with_help("give a file name, e.g. `-o output/journeys.xlsx`")
-                    .into());
+                return Err(
+                    FatalError::new(format!("`{}` is a folder", output.display()))
+                        .with_help("give a file name, e.g. `-o output/journeys.xlsx`")
+                        .into(),
+                );
             }
-            vec![(output.clone(), sheets::xlsx::workbook(&tables, &stages, args.template)?)]
+            vec![(
+                output.clone(),
+                sheets::xlsx::workbook(&tables, &stages, args.template)?,
+            )]
         }
         SheetFormat::Csv => {
             if output.is_file() {

@@ -77,8 +77,10 @@ pub fn run(args: &ImportArgs, io: &mut Io) -> Result<u8, Failure> {
         .files
         .iter()
         .map(|f| {
-            f.file_name()
-                .map_or_else(|| f.display().to_string(), |n| n.to_string_lossy().into_owned())
+            f.file_name().map_or_else(
+                || f.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            )
         })
         .collect();
     let files = match convert(&book, problems, &source.join(", "))? {
@@ -105,7 +107,9 @@ pub fn run(args: &ImportArgs, io: &mut Io) -> Result<u8, Failure> {
     }
     present::write_new(&outputs).map_err(|e| {
         if e.message.starts_with("not overwriting") {
-            e.with_help("import into a new folder, e.g. `-o journeys-new`, or move the old files away")
+            e.with_help(
+                "import into a new folder, e.g. `-o journeys-new`, or move the old files away",
+            )
         } else {
             e
         }

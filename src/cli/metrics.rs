@@ -35,10 +35,14 @@ pub struct MetricsArgs {
     pub format: ProblemFormat,
 }
 
-fn survey_table(path: &std::path::Path) -> Result<(Option<Table>, Vec<crate::problem::SheetProblem>), FatalError> {
+fn survey_table(
+    path: &std::path::Path,
+) -> Result<(Option<Table>, Vec<crate::problem::SheetProblem>), FatalError> {
     if !path.is_file() {
-        return Err(FatalError::new(format!("`{}` does not exist", path.display()))
-            .with_help("give the survey export as a CSV file"));
+        return Err(
+            FatalError::new(format!("`{}` does not exist", path.display()))
+                .with_help("give the survey export as a CSV file"),
+        );
     }
     let mut tables = Vec::new();
     let mut problems = Vec::new();
@@ -63,7 +67,10 @@ pub fn run(args: &MetricsArgs, io: &mut Io) -> Result<u8, Failure> {
     if !problems.is_empty() {
         match args.format {
             ProblemFormat::Text => {
-                let color = args.workspace.color.enabled(std::io::stderr().is_terminal());
+                let color = args
+                    .workspace
+                    .color
+                    .enabled(std::io::stderr().is_terminal());
                 sheet_problems::write_text(&problems, color, "nothing was changed", io.stderr)?;
             }
             ProblemFormat::Json => sheet_problems::write_json(&problems, &[], io.stdout)?,
@@ -74,7 +81,11 @@ pub fn run(args: &MetricsArgs, io: &mut Io) -> Result<u8, Failure> {
     let mut by_file: BTreeMap<crate::source::FileId, Vec<Edit>> = BTreeMap::new();
     for u in &updates {
         let t = &ws.journeys[u.journey].touchpoints[u.touchpoint];
-        let old = t.metrics.iter().find(|m| m.name == u.metric).map(|m| m.value);
+        let old = t
+            .metrics
+            .iter()
+            .find(|m| m.name == u.metric)
+            .map(|m| m.value);
         if old.is_some_and(|v| v.to_bits() == u.value.to_bits()) {
             continue;
         }
@@ -101,8 +112,12 @@ pub fn run(args: &MetricsArgs, io: &mut Io) -> Result<u8, Failure> {
     let files = present::terminal::plural(outputs.len(), "file");
     let values = present::terminal::plural(changed, "value");
     if args.check {
-        io.stdout.write_all(present::escape::terminal_same_length(&diff).as_bytes())?;
-        writeln!(io.stdout, "{values} would change in {files}; nothing was written (--check)")?;
+        io.stdout
+            .write_all(present::escape::terminal_same_length(&diff).as_bytes())?;
+        writeln!(
+            io.stdout,
+            "{values} would change in {files}; nothing was written (--check)"
+        )?;
         return Ok(exit::OK);
     }
     present::write_all(&outputs)?;

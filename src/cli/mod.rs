@@ -18,8 +18,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 pub use check::{CheckArgs, CheckFormat};
 pub use export::{ExportArgs, SheetFormat};
-pub use metrics::MetricsArgs;
 pub use import::{ImportArgs, ProblemFormat, convert as import_book};
+pub use metrics::MetricsArgs;
 pub use render::{Engine, RenderArgs, RenderFormat, View};
 pub use report::{ReportArgs, ReportFormat};
 

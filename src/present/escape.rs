@@ -135,7 +135,7 @@ pub fn markdown(text: &str) -> String {
 
 /// A text cell of a CSV file that a spreadsheet program will show as exactly this text, never
 /// run as a formula: text starting with `=`, `+`, `-`, `@`, a tab or a carriage return
-/// (which Excel and LibreOffice read as the start of a formula) gets a leading `'`, as OWASP
+/// (which Excel and `LibreOffice` read as the start of a formula) gets a leading `'`, as OWASP
 /// advises against CSV injection. Text starting with `'` before one of those (or before a
 /// second `'`) gets one too, so that the import, which takes exactly one such `'` off, gives
 /// back the text unchanged. Numbers and booleans are not text cells and are written as they
@@ -152,7 +152,9 @@ pub fn markdown(text: &str) -> String {
 pub fn csv_cell(text: &str) -> std::borrow::Cow<'_, str> {
     match text.as_bytes() {
         [b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r', ..]
-        | [b'\'', b'=' | b'+' | b'-' | b'@' | b'\'' | b'\t' | b'\r', ..] => format!("'{text}").into(),
+        | [b'\'', b'=' | b'+' | b'-' | b'@' | b'\'' | b'\t' | b'\r', ..] => {
+            format!("'{text}").into()
+        }
         _ => text.into(),
     }
 }

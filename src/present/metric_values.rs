@@ -27,8 +27,14 @@ pub fn apply(text: &str, edits: &[Edit]) -> Result<String, String> {
     };
     // toml_edit writes `\n` line ends; a file written with CRLF throughout keeps them.
     let crlf = body.contains("\r\n") && body.matches('\n').count() == body.matches("\r\n").count();
-    let body = if crlf { body.replace("\r\n", "\n") } else { body.to_owned() };
-    let mut doc: DocumentMut = body.parse().map_err(|e| format!("the file is no longer valid TOML: {e}"))?;
+    let body = if crlf {
+        body.replace("\r\n", "\n")
+    } else {
+        body.to_owned()
+    };
+    let mut doc: DocumentMut = body
+        .parse()
+        .map_err(|e| format!("the file is no longer valid TOML: {e}"))?;
     for edit in edits {
         let tables = doc
             .get_mut("touchpoint")
@@ -41,7 +47,10 @@ pub fn apply(text: &str, edits: &[Edit]) -> Result<String, String> {
         if !table.contains_key("metrics") {
             // In the format's key order, `metrics` comes just before `next`.
             let next = table.remove_entry("next");
-            table.insert("metrics", Item::Value(Value::InlineTable(toml_edit::InlineTable::new())));
+            table.insert(
+                "metrics",
+                Item::Value(Value::InlineTable(toml_edit::InlineTable::new())),
+            );
             if let Some((key, item)) = next {
                 table.insert_formatted(&key, item);
             }
@@ -49,7 +58,12 @@ pub fn apply(text: &str, edits: &[Edit]) -> Result<String, String> {
         let metrics = table
             .get_mut("metrics")
             .and_then(Item::as_table_like_mut)
-            .ok_or_else(|| format!("`metrics` of touchpoint `{}` is not a table", edit.touchpoint))?;
+            .ok_or_else(|| {
+                format!(
+                    "`metrics` of touchpoint `{}` is not a table",
+                    edit.touchpoint
+                )
+            })?;
         match metrics.get_mut(edit.metric) {
             Some(item) => set(item, edit.value)?,
             None => {
@@ -105,9 +119,21 @@ mod tests {
         let out = apply(
             text,
             &[
-                Edit { touchpoint: "a", metric: "csat", value: 80.0 },
-                Edit { touchpoint: "a", metric: "nps", value: 14.5 },
-                Edit { touchpoint: "b", metric: "csat", value: 70.0 },
+                Edit {
+                    touchpoint: "a",
+                    metric: "csat",
+                    value: 80.0,
+                },
+                Edit {
+                    touchpoint: "a",
+                    metric: "nps",
+                    value: 14.5,
+                },
+                Edit {
+                    touchpoint: "b",
+                    metric: "csat",
+                    value: 70.0,
+                },
             ],
         )
         .unwrap();

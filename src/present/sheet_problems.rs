@@ -34,7 +34,12 @@ pub fn write_text(
     let blue = AnsiColor::Blue.on_default().bold();
     for p in problems {
         writeln!(out, "{}: {}", paint(red, "error"), terminal(&p.message))?;
-        writeln!(out, " {} {}", paint(blue, "-->"), terminal(&p.at.to_string()))?;
+        writeln!(
+            out,
+            " {} {}",
+            paint(blue, "-->"),
+            terminal(&p.at.to_string())
+        )?;
         if let Some(help) = &p.help {
             writeln!(out, "  {} help: {}", paint(blue, "="), terminal(help))?;
         }

@@ -203,7 +203,11 @@ fn department(w: &mut Writer, d: &DepartmentRow) {
     w.name(d.name.as_ref(), &d.id.value);
     w.raw(
         "customer_facing",
-        if d.customer_facing.value { "true" } else { "false" },
+        if d.customer_facing.value {
+            "true"
+        } else {
+            "false"
+        },
         d.customer_facing.at,
     );
     w.opt_string("champion", d.champion.as_ref());
@@ -291,7 +295,8 @@ fn metrics(w: &mut Writer, t: &TouchpointRow) {
         if i > 0 {
             w.text.push_str(", ");
         }
-        w.text.push_str(&toml_edit::Key::new(m.name.as_str()).to_string());
+        w.text
+            .push_str(&toml_edit::Key::new(m.name.as_str()).to_string());
         w.text.push_str(" = ");
         let start = w.text.len();
         let lower = m.lower_is_better.as_ref().is_some_and(|b| b.value);
@@ -329,4 +334,3 @@ fn next(w: &mut Writer, t: &TouchpointRow) {
         .collect();
     w.raw("next", &format!("[{}]", items.join(", ")), next.at);
 }
-

@@ -77,8 +77,8 @@ pub fn boolean(cell: &Cell) -> Read<bool> {
     };
     match cell {
         Cell::Bool(b) => Ok(Some(*b)),
-        Cell::Number(n) if *n == 1.0 => Ok(Some(true)),
-        Cell::Number(n) if *n == 0.0 => Ok(Some(false)),
+        Cell::Number(n) if n.to_bits() == 1f64.to_bits() => Ok(Some(true)),
+        Cell::Number(n) if n.abs().to_bits() == 0f64.to_bits() => Ok(Some(false)),
         Cell::Text(t) => match t.trim().to_ascii_lowercase().as_str() {
             "" => Ok(None),
             "true" | "yes" => Ok(Some(true)),
@@ -216,7 +216,10 @@ pub fn next(cell: &Cell) -> Read<Vec<(String, Option<String>)>> {
         }
         if to.is_empty() {
             return Err(Wrong::new(
-                format!("`{}` names no touchpoint before its `:`", shown(item.trim())),
+                format!(
+                    "`{}` names no touchpoint before its `:`",
+                    shown(item.trim())
+                ),
                 Some("write `id` or `id: label`, e.g. `sign-contract: ready to buy`"),
             ));
         }
@@ -302,9 +305,15 @@ mod tests {
         assert!(score(&t("1.5")).is_err());
         assert_eq!(number(&t("81.5")).unwrap(), Some(81.5));
         let wrong = number(&t("81,5")).unwrap_err();
-        assert_eq!(wrong.help.as_deref(), Some("write the decimal mark as a point: 81.5"));
+        assert_eq!(
+            wrong.help.as_deref(),
+            Some("write the decimal mark as a point: 81.5")
+        );
         assert!(number(&t("nan")).is_err());
-        assert_eq!(date(&t("2026-05-12")).unwrap(), Some(Date::new(2026, 5, 12)));
+        assert_eq!(
+            date(&t("2026-05-12")).unwrap(),
+            Some(Date::new(2026, 5, 12))
+        );
         assert!(date(&t("12/05/2026")).is_err());
         assert_eq!(text(&Cell::Number(12.0)).unwrap(), Some("12".to_owned()));
     }

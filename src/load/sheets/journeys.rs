@@ -24,7 +24,12 @@ pub(super) fn read(
     let mut seen = BTreeMap::new();
     for row in journeys.iter().flat_map(|s| s.rows()) {
         let Some(id) = row
-            .required("id", cells::id, "give the journey an id, e.g. `switch-supplier`", problems)
+            .required(
+                "id",
+                cells::id,
+                "give the journey an id, e.g. `switch-supplier`",
+                problems,
+            )
             .filter(|id| first_time(&mut seen, id, "journey", problems))
         else {
             continue;
@@ -42,8 +47,18 @@ pub(super) fn read(
     let declared = !out.is_empty();
     let mut tp_seen: Vec<BTreeMap<String, usize>> = vec![BTreeMap::new(); out.len()];
     for row in touchpoints.iter().flat_map(|s| s.rows()) {
-        let journey = row.required("journey", cells::id, "write the id of the journey this touchpoint belongs to", problems);
-        let id = row.required("id", cells::id, "give the touchpoint an id, unique in its journey, e.g. `sign-contract`", problems);
+        let journey = row.required(
+            "journey",
+            cells::id,
+            "write the id of the journey this touchpoint belongs to",
+            problems,
+        );
+        let id = row.required(
+            "id",
+            cells::id,
+            "give the touchpoint an id, unique in its journey, e.g. `sign-contract`",
+            problems,
+        );
         let tp = touchpoint(&row, id, problems);
         let Some(journey) = journey else { continue };
         let index = match out.iter().position(|j| j.id.value == journey.value) {
@@ -71,7 +86,9 @@ pub(super) fn read(
                 out.len() - 1
             }
         };
-        if let Some(tp) = tp.filter(|tp| first_time(&mut tp_seen[index], &tp.id, "touchpoint", problems)) {
+        if let Some(tp) =
+            tp.filter(|tp| first_time(&mut tp_seen[index], &tp.id, "touchpoint", problems))
+        {
             out[index].touchpoints.push(tp);
         }
     }
@@ -110,7 +127,10 @@ fn touchpoint(
 ) -> Option<TouchpointRow> {
     let tp = TouchpointRow {
         row: row.at(None),
-        id: Val { value: String::new(), at: row.at(None) },
+        id: Val {
+            value: String::new(),
+            at: row.at(None),
+        },
         name: row.get("name", cells::text, problems),
         stage: row.get("stage", cells::id, problems),
         owner: row.get("owner", cells::list, problems),
@@ -149,30 +169,45 @@ fn metrics(row: &Row, problems: &mut Problems) -> Vec<MetricCells> {
         let target = get("target:").and_then(|c| row.read(c, cells::number, problems));
         let better = get("better:").and_then(|c| row.read(c, cells::id, problems));
         let lower_is_better = better.and_then(|b| match b.value.to_ascii_lowercase().as_str() {
-            "higher" => Some(Val { value: false, at: b.at }),
-            "lower" => Some(Val { value: true, at: b.at }),
+            "higher" => Some(Val {
+                value: false,
+                at: b.at,
+            }),
+            "lower" => Some(Val {
+                value: true,
+                at: b.at,
+            }),
             _ => {
                 problems.at(
                     b.at,
                     format!("expected `higher` or `lower`, found `{}`", b.value),
-                    Some("write which way the metric improves: higher (the default) or lower".to_owned()),
+                    Some(
+                        "write which way the metric improves: higher (the default) or lower"
+                            .to_owned(),
+                    ),
                 );
                 None
             }
         });
         let unit = get("unit:").and_then(|c| row.read(c, cells::text, problems));
         match value {
-            Some(value) => out.push(MetricCells { name, value, target, lower_is_better, unit }),
+            Some(value) => out.push(MetricCells {
+                name,
+                value,
+                target,
+                lower_is_better,
+                unit,
+            }),
             None => {
                 let given = target.is_some() || lower_is_better.is_some() || unit.is_some();
-                if let (true, Some(column)) = (given, get("metric:")) {
-                    if row.cell(column).is_empty() {
-                        problems.at(
-                            row.at(Some(column)),
-                            format!("metric `{name}` has a target, direction or unit but no value"),
-                            Some(format!("write the measured value in `metric:{name}`, or clear the row's other `{name}` cells")),
-                        );
-                    }
+                if let (true, Some(column)) = (given, get("metric:"))
+                    && row.cell(column).is_empty()
+                {
+                    problems.at(
+                        row.at(Some(column)),
+                        format!("metric `{name}` has a target, direction or unit but no value"),
+                        Some(format!("write the measured value in `metric:{name}`, or clear the row's other `{name}` cells")),
+                    );
                 }
             }
         }
@@ -181,15 +216,28 @@ fn metrics(row: &Row, problems: &mut Problems) -> Vec<MetricCells> {
 }
 
 fn attach_insight(row: &Row, journeys: &mut [JourneyRows], problems: &mut Problems) {
-    let journey = row.required("journey", cells::id, "write the journey id of the touchpoint", problems);
+    let journey = row.required(
+        "journey",
+        cells::id,
+        "write the journey id of the touchpoint",
+        problems,
+    );
     let touchpoint = row.required("touchpoint", cells::id, "write the touchpoint id", problems);
-    let source = row.required("source", cells::text, "write where the insight comes from, e.g. `Store interviews, May 2026`", problems);
+    let source = row.required(
+        "source",
+        cells::text,
+        "write where the insight comes from, e.g. `Store interviews, May 2026`",
+        problems,
+    );
     let insight = InsightRow {
         row: row.at(None),
         quote: row.get("quote", cells::text, problems),
         date: row.get("date", cells::date, problems),
         sample: row.get("sample", cells::count, problems),
-        source: source.unwrap_or(Val { value: String::new(), at: row.at(None) }),
+        source: source.unwrap_or(Val {
+            value: String::new(),
+            at: row.at(None),
+        }),
     };
     let (Some(journey), Some(touchpoint)) = (journey, touchpoint) else {
         return;
@@ -203,15 +251,26 @@ fn attach_insight(row: &Row, journeys: &mut [JourneyRows], problems: &mut Proble
         );
         return;
     };
-    match j.touchpoints.iter_mut().find(|t| t.id.value == touchpoint.value) {
+    match j
+        .touchpoints
+        .iter_mut()
+        .find(|t| t.id.value == touchpoint.value)
+    {
         Some(t) if !insight.source.value.is_empty() => t.insights.push(insight),
         Some(_) => {}
         None => {
             let ids: Vec<&str> = j.touchpoints.iter().map(|t| t.id.value.as_str()).collect();
             problems.at(
                 touchpoint.at,
-                format!("journey `{}` has no touchpoint `{}`", journey.value, touchpoint.value),
-                Some(suggest::help_for_unknown(&touchpoint.value, "touchpoint", &ids)),
+                format!(
+                    "journey `{}` has no touchpoint `{}`",
+                    journey.value, touchpoint.value
+                ),
+                Some(suggest::help_for_unknown(
+                    &touchpoint.value,
+                    "touchpoint",
+                    &ids,
+                )),
             );
         }
     }

@@ -13,6 +13,7 @@
 
 pub mod cells;
 pub mod columns;
+mod headers;
 mod journeys;
 pub mod read;
 mod rows;
@@ -97,6 +98,9 @@ fn place(tables: &[TableInfo], at: At) -> CellPlace {
     }
 }
 
+/// A `next` entry: the touchpoint id and the arrow's label.
+pub type NextEntry = (String, Option<String>);
+
 #[derive(Debug)]
 pub struct OrganizationRow {
     pub name: Val<String>,
@@ -149,7 +153,7 @@ pub struct TouchpointRow {
     pub score: Option<Val<i64>>,
     /// In the order of their columns.
     pub metrics: Vec<MetricCells>,
-    pub next: Option<Val<Vec<(String, Option<String>)>>>,
+    pub next: Option<Val<Vec<NextEntry>>>,
 }
 
 /// A metric of one touchpoint, from its `metric:`, `target:`, `better:` and `unit:` cells.
@@ -201,17 +205,20 @@ pub fn read_files(paths: &[impl AsRef<Path>]) -> Result<(Book, Vec<SheetProblem>
         } else if path.exists() {
             read::read_file(path, &display(path), &mut tables, &mut problems)?;
         } else {
-            return Err(FatalError::new(format!("`{}` does not exist", path.display())));
+            return Err(FatalError::new(format!(
+                "`{}` does not exist",
+                path.display()
+            )));
         }
     }
-    let book = rows::book(tables, &mut problems);
+    let book = rows::book(&tables, &mut problems);
     problems.sort();
     problems.dedup();
     Ok((book, problems))
 }
 
 /// Reads tables already in memory (for tests): the same as [`read_files`] after reading.
-pub fn read_tables(tables: Vec<Table>) -> (Book, Vec<SheetProblem>) {
+pub fn read_tables(tables: &[Table]) -> (Book, Vec<SheetProblem>) {
     let mut problems = Vec::new();
     let book = rows::book(tables, &mut problems);
     problems.sort();

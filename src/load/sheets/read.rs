@@ -163,7 +163,9 @@ fn workbook_tables(bytes: &[u8], display: &str) -> Result<Vec<Table>, String> {
         if let Some((top, left)) = range.start() {
             let (top, left) = (top as usize, left as usize);
             if top > MAX_ROWS || left > MAX_COLUMNS {
-                return Err(format!("the sheet `{sheet}` starts too far from its corner"));
+                return Err(format!(
+                    "the sheet `{sheet}` starts too far from its corner"
+                ));
             }
             rows.resize_with(top, Vec::new);
             for row in range.rows().take(MAX_ROWS + 1) {
@@ -247,10 +249,7 @@ pub fn read_csv(
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
-            let line = bytes[..e.valid_up_to()]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count();
+            let line = bytecount(&bytes[..e.valid_up_to()], b'\n');
             problems.push(
                 SheetProblem::new(
                     CellPlace::file(display, None),
@@ -272,7 +271,9 @@ pub fn read_csv(
             Ok(record) => rows.push(record.iter().map(csv_cell).collect()),
             Err(e) => {
                 let mut at = CellPlace::file(display, None);
-                at.row = e.position().map(|p| usize::try_from(p.record()).unwrap_or(0) + 1);
+                at.row = e
+                    .position()
+                    .map(|p| usize::try_from(p.record()).unwrap_or(0) + 1);
                 problems.push(
                     SheetProblem::new(at, format!("cannot read the CSV file: {e}"))
                         .with_help("save it again as CSV from your spreadsheet program"),
@@ -292,6 +293,10 @@ pub fn read_csv(
     };
     check_size(&table, problems);
     tables.push(table);
+}
+
+fn bytecount(bytes: &[u8], byte: u8) -> usize {
+    bytes.split(|&b| b == byte).count() - 1
 }
 
 /// A CSV field: empty is no value; the export's formula guard is taken off.

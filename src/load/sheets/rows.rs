@@ -1,16 +1,16 @@
 //! Reading a table's header and rows by its sheet's columns: every header matched (without
 //! regard to case, with "did you mean" for a misspelt one), every cell converted, every
-//! problem kept. Departments, data and the organisation are read here; journeys,
-//! touchpoints and insights in [`super::journeys`].
+//! problem kept (the header row is matched in [`super::headers`]). Departments, data and the
+//! organisation are read here; journeys, touchpoints and insights in [`super::journeys`].
 
 use std::collections::BTreeMap;
 
 use super::cells::{self, Read, Wrong};
 use super::columns::{self, SheetSpec};
+use super::headers::{header_text, layout, match_tables};
 use super::read::{Cell, Table};
 use super::{At, Book, DataRow, DepartmentRow, OrganizationRow, TableInfo, Val, place};
 use crate::problem::SheetProblem;
-use crate::suggest;
 
 /// What a column of a table is.
 #[derive(Debug, Clone)]
@@ -126,168 +126,25 @@ impl<'t> Sheet<'t> {
     }
 }
 
-/// Matches a table's header row against its sheet's columns.
-pub(super) fn layout<'t>(
-    index: usize,
-    table: &'t Table,
-    spec: &SheetSpec,
-    problems: &mut Problems,
-) -> Sheet<'t> {
-    let header_at = |column| At {
-        table: index,
-        row: 0,
-        column,
-    };
-    let headers: Vec<String> = table
-        .rows
-        .first()
-        .map(|r| r.iter().map(|c| header_text(c)).collect())
-        .unwrap_or_default();
-    let width = table.rows.iter().map(Vec::len).max().unwrap_or(0);
-    let mut keys = Vec::with_capacity(width);
-    let mut by_key: BTreeMap<&'static str, usize> = BTreeMap::new();
-    let mut metrics: BTreeMap<(&'static str, String), usize> = BTreeMap::new();
-    let known: Vec<&str> = spec.columns.iter().map(|c| c.key).collect();
-    for column in 0..width {
-        let header = headers.get(column).map_or("", String::as_str);
-        let key = if header.trim().is_empty() || header.trim_start().starts_with('#') {
-            let holds = table.rows.iter().skip(1).any(|r| r.get(column).is_some_and(|c| !c.is_empty()));
-            if header.trim().is_empty() && holds {
-                problems.at(
-                    header_at(Some(column)),
-                    "this column holds values but has no header",
-                    Some("give it one of the sheet's headers, or a header starting with # for a column of notes cxmap ignores".to_owned()),
-                );
-            }
-            ColumnKey::Skip
-        } else if let Some(c) = spec.column(&columns::normalise(header)) {
-            if let Some(first) = by_key.get(c.key) {
-                problems.at(
-                    header_at(Some(column)),
-                    format!("a second `{}` column", c.key),
-                    Some(format!("the first is column {}; keep one", crate::source::column_letters(first + 1))),
-                );
-                ColumnKey::Skip
-            } else {
-                by_key.insert(c.key, column);
-                ColumnKey::Known
-            }
-        } else if let Some((prefix, name)) = columns::metric_header(header).filter(|_| spec.metrics) {
-            if name.is_empty() {
-                problems.at(
-                    header_at(Some(column)),
-                    format!("`{prefix}` names no metric"),
-                    Some(format!("write the metric's name after the colon, e.g. `{prefix}csat`")),
-                );
-                ColumnKey::Skip
-            } else if metrics.insert((prefix, name.to_owned()), column).is_some() {
-                problems.at(header_at(Some(column)), format!("a second `{prefix}{name}` column"), None);
-                ColumnKey::Skip
-            } else {
-                ColumnKey::Metric(prefix, name.to_owned())
-            }
-        } else {
-            let mut candidates = known.clone();
-            if spec.metrics {
-                candidates.extend(columns::METRIC_PREFIXES);
-            }
-            let help = suggest::did_you_mean_or(&columns::normalise(header), candidates.iter().copied(), || {
-                let list: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
-                let metric = if spec.metrics { ", `metric:<name>`, `target:<name>`, `better:<name>`, `unit:<name>`" } else { "" };
-                format!("the {} sheet's columns are {}{metric}; start a header with # for a column of notes", spec.name, list.join(", "))
-            });
-            problems.at(
-                header_at(Some(column)),
-                format!("unknown column `{}`", header.trim()),
-                Some(help),
-            );
-            ColumnKey::Skip
-        };
-        keys.push(key);
-    }
-    let has_rows = table.rows.iter().skip(1).any(|r| r.iter().any(|c| !c.is_empty()));
-    if headers.iter().all(|h| h.trim().is_empty()) {
-        if has_rows {
-            problems.at(
-                header_at(None),
-                "the first row holds no headers",
-                Some(format!("the first row names the columns: {}", known.join(", "))),
-            );
-        }
-    } else {
-        for c in spec.columns.iter().filter(|c| c.required && !by_key.contains_key(c.key)) {
-            problems.at(
-                header_at(None),
-                format!("the {} sheet has no `{}` column", spec.name, c.key),
-                Some(format!("add a column headed `{}`: {}", c.key, c.note)),
-            );
-        }
-    }
-    for ((prefix, name), column) in &metrics {
-        if *prefix != "metric:" && !metrics.contains_key(&("metric:", name.clone())) {
-            problems.at(
-                header_at(Some(*column)),
-                format!("`{prefix}{name}` has no `metric:{name}` column beside it"),
-                Some(format!("add a `metric:{name}` column with the measured values")),
-            );
-        }
-    }
-    Sheet { index, table, keys, by_key }
-}
-
-fn header_text(cell: &Cell) -> String {
-    cells::text(cell).ok().flatten().unwrap_or_default()
-}
-
-/// Sheets of cxmap's own workbooks that import leaves alone: the instructions and the
-/// stage names behind the `stage` dropdown.
-const IGNORED: [&str; 2] = ["instructions", "lists"];
-
-/// The table of each known sheet, and problems for unknown ones that look like a misspelt
-/// sheet name (or any unknown CSV file, which was named on purpose).
-fn match_tables(tables: &[Table], problems: &mut Problems) -> BTreeMap<&'static str, usize> {
-    let mut found: BTreeMap<&'static str, usize> = BTreeMap::new();
-    let names: Vec<&str> = columns::SHEETS.iter().map(|s| s.name).collect();
-    for (index, table) in tables.iter().enumerate() {
-        let at = At { table: index, row: 0, column: None };
-        let normal = columns::normalise(&table.name);
-        if let Some(spec) = columns::SHEETS.iter().find(|s| s.name == normal) {
-            if found.insert(spec.name, index).is_some() {
-                problems.at(at, format!("a second `{}` sheet", spec.name), Some("give each sheet once".to_owned()));
-            }
-            continue;
-        }
-        if IGNORED.contains(&normal.as_str()) {
-            continue;
-        }
-        let near = suggest::did_you_mean(&normal, names.iter().copied());
-        let wanted = table.sheet.is_none() || near.is_some_and(|n| !tables.iter().any(|t| columns::normalise(&t.name) == n));
-        if wanted {
-            let what = if table.sheet.is_some() { "sheet" } else { "CSV file" };
-            problems.at(
-                at,
-                format!("`{}` is not a {what} cxmap reads", table.name),
-                Some(suggest::did_you_mean_or(&normal, names.iter().copied(), || {
-                    format!("name CSV files after their sheet: {}", names.iter().map(|n| format!("{n}.csv")).collect::<Vec<_>>().join(", "))
-                })),
-            );
-        }
-    }
-    found
-}
-
 /// Reads every table into a book.
-pub(super) fn book(tables: Vec<Table>, list: &mut Vec<SheetProblem>) -> Book {
+pub(super) fn book(tables: &[Table], list: &mut Vec<SheetProblem>) -> Book {
     let infos: Vec<TableInfo> = tables
         .iter()
         .map(|t| TableInfo {
             file: t.file.clone(),
             sheet: t.sheet.clone(),
-            headers: t.rows.first().map(|r| r.iter().map(header_text).collect()).unwrap_or_default(),
+            headers: t
+                .rows
+                .first()
+                .map(|r| r.iter().map(header_text).collect())
+                .unwrap_or_default(),
         })
         .collect();
-    let mut problems = Problems { tables: &infos, list };
-    let found = match_tables(&tables, &mut problems);
+    let mut problems = Problems {
+        tables: &infos,
+        list,
+    };
+    let found = match_tables(tables, &mut problems);
     if found.is_empty() && !tables.is_empty() {
         problems.at(
             At { table: 0, row: 0, column: None },
@@ -296,7 +153,9 @@ pub(super) fn book(tables: Vec<Table>, list: &mut Vec<SheetProblem>) -> Book {
         );
     }
     let sheet = |spec: &SheetSpec, problems: &mut Problems| {
-        found.get(spec.name).map(|&i| layout(i, &tables[i], spec, problems))
+        found
+            .get(spec.name)
+            .map(|&i| layout(i, &tables[i], spec, problems))
     };
     let mut book = Book::default();
     if let Some(s) = sheet(&columns::DEPARTMENTS, &mut problems) {
@@ -311,8 +170,13 @@ pub(super) fn book(tables: Vec<Table>, list: &mut Vec<SheetProblem>) -> Book {
     let journeys = sheet(&columns::JOURNEYS, &mut problems);
     let touchpoints = sheet(&columns::TOUCHPOINTS, &mut problems);
     let insights = sheet(&columns::INSIGHTS, &mut problems);
-    book.journeys = super::journeys::read(journeys.as_ref(), touchpoints.as_ref(), insights.as_ref(), &mut problems);
-    book.tables = infos.clone();
+    book.journeys = super::journeys::read(
+        journeys.as_ref(),
+        touchpoints.as_ref(),
+        insights.as_ref(),
+        &mut problems,
+    );
+    book.tables.clone_from(&infos);
     book
 }
 
@@ -339,13 +203,26 @@ fn departments(sheet: &Sheet, problems: &mut Problems) -> Vec<DepartmentRow> {
     let mut out = Vec::new();
     let mut seen = BTreeMap::new();
     for row in sheet.rows() {
-        let id = row.required("id", cells::id, "give the department an id, e.g. `customer-care`", problems);
-        let facing = row.required("customer_facing", cells::boolean, "write TRUE when its people deal with customers, else FALSE", problems);
+        let id = row.required(
+            "id",
+            cells::id,
+            "give the department an id, e.g. `customer-care`",
+            problems,
+        );
+        let facing = row.required(
+            "customer_facing",
+            cells::boolean,
+            "write TRUE when its people deal with customers, else FALSE",
+            problems,
+        );
         let Some(id) = id.filter(|id| first_time(&mut seen, id, "department", problems)) else {
             continue;
         };
         out.push(DepartmentRow {
-            customer_facing: facing.unwrap_or(Val { value: false, at: row.at(None) }),
+            customer_facing: facing.unwrap_or(Val {
+                value: false,
+                at: row.at(None),
+            }),
             name: row.get("name", cells::text, problems),
             champion: row.get("champion", cells::text, problems),
             external: row.get("external", cells::boolean, problems),
@@ -360,15 +237,21 @@ fn data(sheet: &Sheet, problems: &mut Problems) -> Vec<DataRow> {
     let mut seen = BTreeMap::new();
     for row in sheet.rows() {
         let Some(id) = row
-            .required("id", cells::id, "give the data asset an id, e.g. `customer-profile`", problems)
+            .required(
+                "id",
+                cells::id,
+                "give the data asset an id, e.g. `customer-profile`",
+                problems,
+            )
             .filter(|id| first_time(&mut seen, id, "data asset", problems))
         else {
             continue;
         };
         let held_at = row.at(sheet.by_key.get("held_by").copied());
-        let held_by = row
-            .get("held_by", cells::list, problems)
-            .unwrap_or(Val { value: Vec::new(), at: held_at });
+        let held_by = row.get("held_by", cells::list, problems).unwrap_or(Val {
+            value: Vec::new(),
+            at: held_at,
+        });
         out.push(DataRow {
             name: row.get("name", cells::text, problems),
             held_by,
@@ -385,11 +268,19 @@ fn organization(sheet: &Sheet, problems: &mut Problems) -> Option<OrganizationRo
             problems.at(
                 row.at(None),
                 "a second organisation",
-                Some("the organization sheet has one row: the organisation's name and north star".to_owned()),
+                Some(
+                    "the organization sheet has one row: the organisation's name and north star"
+                        .to_owned(),
+                ),
             );
             continue;
         }
-        let name = row.required("name", cells::text, "write the organisation's name", problems);
+        let name = row.required(
+            "name",
+            cells::text,
+            "write the organisation's name",
+            problems,
+        );
         let north_star = row.get("north_star", cells::text, problems);
         out = name.map(|name| OrganizationRow { name, north_star });
     }

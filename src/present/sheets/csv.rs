@@ -22,11 +22,17 @@ fn table(t: &Table) -> Vec<u8> {
             .terminator(csv::Terminator::CRLF)
             .flexible(false)
             .from_writer(&mut out);
-        let header: Vec<String> = t.headers.iter().map(|h| escape::csv_cell(&h.text).into_owned()).collect();
-        w.write_record(&header).expect("writing to memory cannot fail");
+        let header: Vec<String> = t
+            .headers
+            .iter()
+            .map(|h| escape::csv_cell(&h.text).into_owned())
+            .collect();
+        w.write_record(&header)
+            .expect("writing to memory cannot fail");
         for row in &t.rows {
             let fields: Vec<String> = row.iter().map(field).collect();
-            w.write_record(&fields).expect("writing to memory cannot fail");
+            w.write_record(&fields)
+                .expect("writing to memory cannot fail");
         }
         w.flush().expect("writing to memory cannot fail");
     }

@@ -110,7 +110,13 @@ pub fn tables(ws: &Workspace) -> Vec<Table> {
         rows: ws
             .data
             .iter()
-            .map(|d| vec![text(&d.id), text(&d.name), list(d.held_by.iter().map(|&h| dept(h)))])
+            .map(|d| {
+                vec![
+                    text(&d.id),
+                    text(&d.name),
+                    list(d.held_by.iter().map(|&h| dept(h))),
+                ]
+            })
             .collect(),
     });
     out.push(Table {
@@ -140,7 +146,8 @@ pub fn tables(ws: &Workspace) -> Vec<Table> {
                     text(&i.source),
                     opt_text(i.quote.as_deref()),
                     i.date.map_or(Value::Empty, Value::Date),
-                    i.sample.map_or(Value::Empty, |s| Value::Number(f64::from(s))),
+                    i.sample
+                        .map_or(Value::Empty, |s| Value::Number(f64::from(s))),
                 ]);
             }
         }
@@ -198,10 +205,26 @@ fn touchpoints(ws: &Workspace) -> Table {
                 });
             }
         };
-        add("metric:", format!("The measured value of {name} at this touchpoint."), true);
-        add("target:", format!("The value {name} should reach."), *target);
-        add("better:", format!("Which way {name} improves: higher (the default) or lower."), *better);
-        add("unit:", format!("The unit of {name}, shown beside the value (days, %, points)."), *unit);
+        add(
+            "metric:",
+            format!("The measured value of {name} at this touchpoint."),
+            true,
+        );
+        add(
+            "target:",
+            format!("The value {name} should reach."),
+            *target,
+        );
+        add(
+            "better:",
+            format!("Which way {name} improves: higher (the default) or lower."),
+            *better,
+        );
+        add(
+            "unit:",
+            format!("The unit of {name}, shown beside the value (days, %, points)."),
+            *unit,
+        );
     }
     let dept = |d: &usize| ws.departments[*d].id.as_str();
     let data = |d: &usize| ws.data[*d].id.as_str();
@@ -232,8 +255,13 @@ fn touchpoints(ws: &Workspace) -> Table {
                 list(t.asks.iter().map(data)),
                 list(t.supported_by.iter().map(dept)),
                 list(t.artifacts.iter().map(String::as_str)),
-                t.score.map_or(Value::Empty, |s| Value::Number(f64::from(s))),
-                if next.is_empty() { Value::Empty } else { Value::Text(next.join("; ")) },
+                t.score
+                    .map_or(Value::Empty, |s| Value::Number(f64::from(s))),
+                if next.is_empty() {
+                    Value::Empty
+                } else {
+                    Value::Text(next.join("; "))
+                },
             ];
             for (name, target, better, unit) in &metrics {
                 let m = t.metrics.iter().find(|m| m.name == *name);
@@ -255,7 +283,11 @@ fn touchpoints(ws: &Workspace) -> Table {
             rows.push(row);
         }
     }
-    Table { spec, headers, rows }
+    Table {
+        spec,
+        headers,
+        rows,
+    }
 }
 
 /// The stage names of every journey, each once, in the order first met: the dropdown of the

@@ -1,4 +1,4 @@
-//! The tables as an Excel workbook (rust_xlsxwriter), made for people who live in
+//! The tables as an Excel workbook (`rust_xlsxwriter`), made for people who live in
 //! spreadsheets: an instructions sheet first, then one sheet per table with a bold frozen
 //! header row, a filter, column widths to read by, a note on every header saying what the
 //! column holds, and data validation (dropdowns of department, data and journey ids, stage
@@ -34,7 +34,11 @@ fn fail(e: &XlsxError) -> FatalError {
 
 /// The workbook's bytes. `stages` fill the `lists` sheet (the `stage` dropdown); `template`
 /// says whether this is the empty template (which opens on its instructions).
-pub fn workbook(tables: &[Table], stages: &[String], template: bool) -> Result<Vec<u8>, FatalError> {
+pub fn workbook(
+    tables: &[Table],
+    stages: &[String],
+    template: bool,
+) -> Result<Vec<u8>, FatalError> {
     check_lengths(tables)?;
     let mut book = Workbook::new();
     let created = ExcelDateTime::from_ymd(2026, 1, 1).map_err(|e| fail(&e))?;
@@ -135,7 +139,11 @@ fn write_table(sheet: &mut Worksheet, table: &Table) -> Result<(), XlsxError> {
     let last_col = u16::try_from(table.headers.len().max(1) - 1).unwrap_or(0);
     let last_row = u32::try_from(table.rows.len()).unwrap_or(LAST_ROW).max(1);
     sheet.autofilter(0, 0, last_row, last_col)?;
-    let frozen_cols = if table.spec.name == "touchpoints" { 2 } else { 1 };
+    let frozen_cols = if table.spec.name == "touchpoints" {
+        2
+    } else {
+        1
+    };
     sheet.set_freeze_panes(1, frozen_cols)?;
     Ok(())
 }
@@ -179,7 +187,9 @@ fn validate(sheet: &mut Worksheet, table: &Table, col: u16, h: &Header) -> Resul
                 .set_error_title("How many people")?
                 .set_error_message("Write a whole number, at least 1.")?,
         ),
-        ("touchpoints", "owner" | "supported_by", _) | ("data", "held_by", _) | ("journeys", "owner", _) => {
+        ("touchpoints", "owner" | "supported_by", _)
+        | ("data", "held_by", _)
+        | ("journeys", "owner", _) => {
             Some(dropdown(ids_of("departments"), "Department id", several)?)
         }
         ("touchpoints", "uses" | "asks", _) => Some(dropdown(ids_of("data"), "Data id", several)?),
@@ -197,13 +207,17 @@ fn validate(sheet: &mut Worksheet, table: &Table, col: u16, h: &Header) -> Resul
             DataValidation::new()
                 .allow_list_strings(&["higher", "lower"])?
                 .set_error_title("higher or lower")?
-                .set_error_message("Which way the metric improves: higher (the default) or lower.")?,
+                .set_error_message(
+                    "Which way the metric improves: higher (the default) or lower.",
+                )?,
         ),
         (_, text, None) if text.starts_with("metric:") || text.starts_with("target:") => Some(
             DataValidation::new()
                 .allow_decimal_number(DataValidationRule::Between(-1e300, 1e300))
                 .set_error_title("A number")?
-                .set_error_message("Write a number such as 81.5 (a point for decimals, no % sign).")?,
+                .set_error_message(
+                    "Write a number such as 81.5 (a point for decimals, no % sign).",
+                )?,
         ),
         _ => None,
     };
@@ -256,9 +270,11 @@ fn lists(sheet: &mut Worksheet, stages: &[String]) -> Result<(), XlsxError> {
     sheet.insert_note(
         0,
         0,
-        &Note::new("Stage names, one per row: the dropdown of the touchpoints sheet's stage column.")
-            .set_author("cxmap")
-            .add_author_prefix(false),
+        &Note::new(
+            "Stage names, one per row: the dropdown of the touchpoints sheet's stage column.",
+        )
+        .set_author("cxmap")
+        .add_author_prefix(false),
     )?;
     for (r, s) in stages.iter().enumerate() {
         let r = u32::try_from(r + 1).unwrap_or(LAST_ROW);
