@@ -197,10 +197,12 @@ fn touchpoints(ws: &Workspace) -> Table {
     for (name, target, better, unit) in &metrics {
         let mut add = |prefix: &str, note: String, wanted: bool| {
             if wanted {
+                let text = format!("{prefix}{name}");
+                let width = u16::try_from(text.chars().count() + 2).unwrap_or(30).clamp(12, 30);
                 headers.push(Header {
-                    text: format!("{prefix}{name}"),
+                    text,
                     note,
-                    width: 12,
+                    width,
                     kind: None,
                 });
             }

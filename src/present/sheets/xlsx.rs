@@ -95,6 +95,9 @@ fn write_table(sheet: &mut Worksheet, table: &Table) -> Result<(), XlsxError> {
     let bold = header_format();
     let guarded = Format::new().set_quote_prefix();
     let date = Format::new().set_num_format("yyyy-mm-dd");
+    // Excel shows a boolean cell as TRUE or FALSE whatever its format; LibreOffice shows
+    // 1 or 0 unless the format says otherwise.
+    let boolean = Format::new().set_num_format("\"TRUE\";\"TRUE\";\"FALSE\"");
     for (c, h) in table.headers.iter().enumerate() {
         let col = u16::try_from(c).unwrap_or(u16::MAX);
         sheet.write_string_with_format(0, col, &h.text, &bold)?;
@@ -123,7 +126,7 @@ fn write_table(sheet: &mut Worksheet, table: &Table) -> Result<(), XlsxError> {
                     sheet.write_number(r, c, *n)?;
                 }
                 Value::Bool(b) => {
-                    sheet.write_boolean(r, c, *b)?;
+                    sheet.write_boolean_with_format(r, c, *b, &boolean)?;
                 }
                 Value::Date(d) => {
                     let year = u16::try_from(d.year).unwrap_or(1900);
@@ -145,6 +148,13 @@ fn write_table(sheet: &mut Worksheet, table: &Table) -> Result<(), XlsxError> {
         1
     };
     sheet.set_freeze_panes(1, frozen_cols)?;
+    // Printed (or saved as PDF for a workshop): one page wide, the header on every page.
+    sheet
+        .set_landscape()
+        .set_print_fit_to_pages(1, 0)
+        .set_print_gridlines(true)
+        .set_repeat_rows(0, 0)?
+        .set_footer("&L&A&RPage &P of &N");
     Ok(())
 }
 
@@ -227,27 +237,34 @@ fn validate(sheet: &mut Worksheet, table: &Table, col: u16, h: &Header) -> Resul
     Ok(())
 }
 
+/// One short line per row, so that no row needs a height of its own.
 const STEPS: &[&str] = &[
     "How to fill in this workbook",
     "",
-    "1. departments: one row per team (or outside partner) that owns or supports a step. customer_facing is TRUE when its people deal with customers.",
+    "1. departments: one row per team (or outside partner) that owns or supports a step.",
+    "    customer_facing is TRUE when its people deal with customers; external is TRUE for a partner.",
     "2. data: one row per customer data asset, with the departments that hold it (held_by).",
-    "3. journeys: one row per journey, with its stages left to right, separated by ; (e.g. Discover; Buy; Use).",
+    "3. journeys: one row per journey, with its stages left to right, separated by ;  (Discover; Buy; Use).",
     "4. lists: the stage names, one per row, for the stage dropdown of the touchpoints sheet.",
-    "5. touchpoints: one row per step of a journey, in order. owner is a department id; next names the steps that can follow (id, or id: label).",
-    "6. Measured figures: add a column metric:<name> (e.g. metric:csat) with the values; target:<name>, better:<name> (higher or lower) and unit:<name> are optional.",
-    "7. insights (optional): the research behind a step, one row per source, with a quote, date and sample size.",
+    "5. touchpoints: one row per step of a journey, in order. owner is a department id.",
+    "    next names the steps that can follow: an id, or id: label for a labelled arrow.",
+    "6. Measured figures: a column metric:<name> (e.g. metric:csat) holds the values.",
+    "    target:<name>, better:<name> (higher or lower) and unit:<name> columns are optional.",
+    "7. insights (optional): the research behind a step, one row per source: quote, date, sample size.",
     "",
-    "Lists: separate several ids or items in one cell with ; (a \\; keeps a semicolon inside an item).",
-    "Every header has a note saying what the column holds. Columns headed with # are yours for notes; cxmap ignores them.",
+    "Several ids or items in one cell: separate them with ;  (write \\; for a semicolon inside an item).",
+    "Every header has a note saying what the column holds.",
+    "Columns headed with # are yours for notes: cxmap ignores them.",
     "",
-    "Then, in a terminal:  cxmap import journeys.xlsx -o journeys/   writes the journey files, and   cxmap check journeys/   checks them.",
-    "Every problem is reported with its sheet, row and column, and nothing is written until there is none.",
+    "Then, in a terminal:",
+    "    cxmap import journeys.xlsx -o journeys/    (one TOML file per journey, plus org.toml)",
+    "    cxmap check journeys/    (checks them)",
+    "Every problem is reported with its sheet, row and column; nothing is written until there is none.",
 ];
 
 fn instructions(sheet: &mut Worksheet, template: bool) -> Result<(), XlsxError> {
     sheet.set_name(INSTRUCTIONS)?;
-    sheet.set_column_width(0, 140)?;
+    sheet.set_column_width(0, 110)?;
     let title = Format::new().set_bold().set_font_size(14);
     for (r, line) in STEPS.iter().enumerate() {
         let r = u32::try_from(r).unwrap_or(0);
@@ -257,6 +274,7 @@ fn instructions(sheet: &mut Worksheet, template: bool) -> Result<(), XlsxError> 
             sheet.write_string(r, 0, *line)?;
         }
     }
+    sheet.set_landscape().set_print_fit_to_pages(1, 0);
     if template {
         sheet.set_active(true);
     }
