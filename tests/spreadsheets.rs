@@ -1328,3 +1328,25 @@ fn unknown_ids_in_a_survey_change_nothing() {
     let missing = cxmap_in(Some(dir.path()), &["metrics", "nope.csv"]);
     assert_eq!(missing.code, 2);
 }
+
+#[test]
+fn the_docs_describe_every_sheet_and_column() {
+    let doc =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/spreadsheets.md"))
+            .unwrap();
+    for spec in cxmap::load::sheets::columns::SHEETS {
+        assert!(
+            doc.contains(&format!("**{}**", spec.name)),
+            "docs/spreadsheets.md does not describe the {} sheet",
+            spec.name
+        );
+        for c in spec.columns {
+            assert!(
+                doc.contains(&format!("| `{}` |", c.key)),
+                "docs/spreadsheets.md does not describe the column `{}` of {}",
+                c.key,
+                spec.name
+            );
+        }
+    }
+}

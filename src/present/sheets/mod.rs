@@ -198,7 +198,9 @@ fn touchpoints(ws: &Workspace) -> Table {
         let mut add = |prefix: &str, note: String, wanted: bool| {
             if wanted {
                 let text = format!("{prefix}{name}");
-                let width = u16::try_from(text.chars().count() + 2).unwrap_or(30).clamp(12, 30);
+                let width = u16::try_from(text.chars().count() + 2)
+                    .unwrap_or(30)
+                    .clamp(12, 30);
                 headers.push(Header {
                     text,
                     note,
