@@ -1350,3 +1350,53 @@ fn the_docs_describe_every_sheet_and_column() {
         }
     }
 }
+
+/// The bundled journeys, loaded once for the properties below.
+static JOURNEYS: std::sync::LazyLock<Checked> = std::sync::LazyLock::new(journeys);
+/// Their workbook.
+static WORKBOOK: std::sync::LazyLock<Vec<u8>> = std::sync::LazyLock::new(|| {
+    export::xlsx::workbook(&export::tables(&JOURNEYS.workspace), &[], false).unwrap()
+});
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// Whatever a CSV file holds, import reports problems or writes files; it never panics.
+    #[test]
+    fn arbitrary_csv_never_panics(text in "[a-z,;:\"'=\\\\\\r\\n ]{0,300}", header in prop::sample::select(vec![
+        "journey,id,name,owner,next,score,metric:csat,target:csat\n",
+        "id,customer_facing\n",
+        "",
+    ])) {
+        let mut tables = Vec::new();
+        let mut problems = Vec::new();
+        let csv = format!("{header}{text}");
+        read::read_csv(csv.as_bytes(), "touchpoints.csv", "touchpoints", &mut tables, &mut problems);
+        read::read_csv(csv.as_bytes(), "departments.csv", "departments", &mut tables, &mut problems);
+        let (book, more) = sheets::read_tables(&tables);
+        problems.extend(more);
+        let _ = cxmap::cli::import_book(&book, problems, "x");
+        let survey = format!("journey,touchpoint,metric,value,date\n{text}");
+        let mut tables = Vec::new();
+        read::read_csv(survey.as_bytes(), "s.csv", "s", &mut tables, &mut Vec::new());
+        let _ = sheets::survey::join(&tables[0], &JOURNEYS.workspace, false);
+    }
+
+    /// A damaged workbook is a problem, never a crash.
+    #[test]
+    fn damaged_workbooks_never_panic(at in 0usize..30_000, junk in prop::collection::vec(any::<u8>(), 1..40)) {
+        let mut bytes = WORKBOOK.clone();
+        let at = at.min(bytes.len() - 1);
+        for (i, b) in junk.iter().enumerate() {
+            if let Some(x) = bytes.get_mut(at + i) {
+                *x = *b;
+            }
+        }
+        let mut tables = Vec::new();
+        let mut problems = Vec::new();
+        read::read_workbook(&bytes, "j.xlsx", &mut tables, &mut problems);
+        let (book, more) = sheets::read_tables(&tables);
+        problems.extend(more);
+        let _ = cxmap::cli::import_book(&book, problems, "j.xlsx");
+    }
+}
