@@ -1400,3 +1400,68 @@ proptest! {
         let _ = cxmap::cli::import_book(&book, problems, "j.xlsx");
     }
 }
+
+#[test]
+fn an_unfilled_template_has_nothing_to_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert_eq!(
+        cxmap_in(Some(d), &["export", "--template", "-o", "t.xlsx"]).code,
+        0
+    );
+    let out = cxmap_in(
+        Some(d),
+        &["import", "t.xlsx", "-o", "out", "--color", "never"],
+    );
+    assert_eq!(out.code, 1);
+    assert_eq!(
+        out.stderr,
+        "error: nothing to import: the sheets have no rows below their headers\n --> t.xlsx, sheet touchpoints, row 1\n  = help: fill in the departments, data, journeys and touchpoints sheets, one row each\n\n1 problem in 1 file; nothing was written\n"
+    );
+    // The template's CSV form has the same headers, and reads back the same way.
+    assert_eq!(
+        cxmap_in(
+            Some(d),
+            &["export", "--template", "--format", "csv", "-o", "csv"]
+        )
+        .code,
+        0
+    );
+    let header = std::fs::read_to_string(d.join("csv/touchpoints.csv")).unwrap();
+    assert_eq!(
+        header,
+        "\u{feff}journey,id,name,stage,owner,channel,backstage,purchase,uses,asks,supported_by,artifacts,score,next\r\n"
+    );
+    let out = cxmap_in(Some(d), &["import", "csv", "-o", "out", "--color", "never"]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr.starts_with("error: nothing to import"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn without_a_journeys_sheet_stages_come_from_the_touchpoints() {
+    let touchpoints = "Journey,ID,Stage,Owner,# our notes,Metric: CSAT,Target: CSAT,Better: CSAT,Unit: CSAT\n\
+        buy,look,Look,sales,ask Ann,,,,\n\
+        buy,pay,Pay,sales,,71.5,80,Higher,%\n\
+        buy,confirm,Look,sales,,,,,\n";
+    let (dir, out) = import_csv(&[
+        ("touchpoints.csv", touchpoints),
+        ("departments.csv", "id,customer_facing\nsales,yes\n"),
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("out/buy.toml")).unwrap(),
+        "#:schema ./cxmap.schema.json\n# Imported from touchpoints.csv, departments.csv with `cxmap import`.\n\n\
+         [journey]\nid = \"buy\"\nstages = [\"Look\", \"Pay\"]\n\n\
+         [[touchpoint]]\nid = \"look\"\nstage = \"Look\"\nowner = \"sales\"\n\n\
+         [[touchpoint]]\nid = \"pay\"\nstage = \"Pay\"\nowner = \"sales\"\nmetrics = { CSAT = { value = 71.5, target = 80, unit = \"%\" } }\n\n\
+         [[touchpoint]]\nid = \"confirm\"\nstage = \"Look\"\nowner = \"sales\"\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("out/org.toml")).unwrap(),
+        "#:schema ./cxmap.schema.json\n# Imported from touchpoints.csv, departments.csv with `cxmap import`.\n\n[[department]]\nid = \"sales\"\ncustomer_facing = true\n"
+    );
+}

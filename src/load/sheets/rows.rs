@@ -176,6 +176,28 @@ pub(super) fn book(tables: &[Table], list: &mut Vec<SheetProblem>) -> Book {
         insights.as_ref(),
         &mut problems,
     );
+    let empty = book.organization.is_none()
+        && book.departments.is_empty()
+        && book.data.is_empty()
+        && book.journeys.is_empty();
+    if let Some(&first) = found
+        .values()
+        .min()
+        .filter(|_| empty && problems.list.is_empty())
+    {
+        problems.at(
+            At {
+                table: first,
+                row: 0,
+                column: None,
+            },
+            "nothing to import: the sheets have no rows below their headers",
+            Some(
+                "fill in the departments, data, journeys and touchpoints sheets, one row each"
+                    .to_owned(),
+            ),
+        );
+    }
     book.tables.clone_from(&infos);
     book
 }
