@@ -27,11 +27,17 @@ pub struct TomlFile {
 
 impl TomlFile {
     /// The cell behind a byte offset: the smallest marked range holding it.
+    ///
+    /// Marks are sorted by start, longer first on a tie ([`files`] sorts them), and nest
+    /// like the TOML they mark (values inside tables), so the innermost mark holding the
+    /// offset is the first found walking back from the last one that starts at or before
+    /// it: a few steps, whatever the file's size.
     pub fn cell_at(&self, offset: usize) -> Option<At> {
-        self.marks
+        let end = self.marks.partition_point(|(r, _)| r.start <= offset);
+        self.marks[..end]
             .iter()
-            .filter(|(r, _)| r.start <= offset && offset <= r.end)
-            .min_by_key(|(r, _)| r.len())
+            .rev()
+            .find(|(r, _)| offset <= r.end)
             .map(|(_, at)| *at)
     }
 }
@@ -147,6 +153,10 @@ pub fn files(book: &Book, source: &str) -> Result<Vec<TomlFile>, FatalError> {
             text: w.text,
             marks: w.marks,
         });
+    }
+    for file in &mut out {
+        file.marks
+            .sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
     }
     Ok(out)
 }

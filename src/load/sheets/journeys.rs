@@ -45,6 +45,11 @@ pub(super) fn read(
         });
     }
     let declared = !out.is_empty();
+    let mut index_of: BTreeMap<String, usize> = out
+        .iter()
+        .enumerate()
+        .map(|(i, j)| (j.id.value.clone(), i))
+        .collect();
     let mut tp_seen: Vec<BTreeMap<String, usize>> = vec![BTreeMap::new(); out.len()];
     for row in touchpoints.iter().flat_map(|s| s.rows()) {
         let journey = row.required(
@@ -61,7 +66,7 @@ pub(super) fn read(
         );
         let tp = touchpoint(&row, id, problems);
         let Some(journey) = journey else { continue };
-        let index = match out.iter().position(|j| j.id.value == journey.value) {
+        let index = match index_of.get(&journey.value).copied() {
             Some(i) => i,
             None if declared => {
                 let ids: Vec<&str> = out.iter().map(|j| j.id.value.as_str()).collect();
@@ -83,6 +88,7 @@ pub(super) fn read(
                     touchpoints: Vec::new(),
                 });
                 tp_seen.push(BTreeMap::new());
+                index_of.insert(out[out.len() - 1].id.value.clone(), out.len() - 1);
                 out.len() - 1
             }
         };
