@@ -1465,3 +1465,60 @@ fn without_a_journeys_sheet_stages_come_from_the_touchpoints() {
         "#:schema ./cxmap.schema.json\n# Imported from touchpoints.csv, departments.csv with `cxmap import`.\n\n[[department]]\nid = \"sales\"\ncustomer_facing = true\n"
     );
 }
+
+#[test]
+fn insights_partners_and_the_organisation_import_from_their_sheets() {
+    let files = [
+        (
+            "sheets/touchpoints.csv",
+            "journey,id,name,owner,metric:wait_days,target:wait_days,better:wait_days,unit:wait_days,metric:nps\nbuy,visit,Visits a store,sales,9,5,lower,days,12\n",
+        ),
+        (
+            "sheets/departments.csv",
+            "id,customer_facing,champion,external\nsales,TRUE,Priya,\nfitters,TRUE,,TRUE\n",
+        ),
+        (
+            "sheets/insights.csv",
+            "journey,touchpoint,source,quote,date,sample\nbuy,visit,\"Store interviews, May 2026\",They asked for my ID twice,2026-05-12,18\nbuy,visit,NPS verbatims Q3,,,\nbuy,vist,Desk research,,,\n",
+        ),
+        (
+            "sheets/organization.csv",
+            "name,north_star\nNorthwind,Never twice\n",
+        ),
+    ];
+    let dir = workspace(&files);
+    let out = cxmap_in(
+        Some(dir.path()),
+        &["import", "sheets", "-o", "out", "--color", "never"],
+    );
+    assert_eq!(out.code, 1);
+    assert_eq!(
+        out.stderr,
+        "error: journey `buy` has no touchpoint `vist`\n --> sheets/insights.csv, row 4, column B (touchpoint)\n  = help: did you mean `visit`?\n\n1 problem in 1 file; nothing was written\n"
+    );
+    std::fs::write(
+        dir.path().join("sheets/insights.csv"),
+        &files[2].1.replace("buy,vist,Desk research,,,\n", ""),
+    )
+    .unwrap();
+    let out = cxmap_in(Some(dir.path()), &["import", "sheets", "-o", "out"]);
+    assert_eq!(
+        out.stdout,
+        "wrote 3 files to `out`: 1 journey, 1 touchpoint, 2 departments, 0 data assets\nnext: `cxmap check out`\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("out/buy.toml")).unwrap(),
+        "#:schema ./cxmap.schema.json\n# Imported from departments.csv, insights.csv, organization.csv, touchpoints.csv with `cxmap import`.\n\n\
+         [journey]\nid = \"buy\"\n\n\
+         [[touchpoint]]\nid = \"visit\"\nname = \"Visits a store\"\nowner = \"sales\"\n\
+         insights = [\n  { source = \"Store interviews, May 2026\", quote = \"They asked for my ID twice\", date = 2026-05-12, sample = 18 },\n  { source = \"NPS verbatims Q3\" },\n]\n\
+         metrics = { wait_days = { value = 9, target = 5, better = \"lower\", unit = \"days\" }, nps = 12 }\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("out/org.toml")).unwrap(),
+        "#:schema ./cxmap.schema.json\n# Imported from departments.csv, insights.csv, organization.csv, touchpoints.csv with `cxmap import`.\n\n\
+         [organization]\nname = \"Northwind\"\nnorth_star = \"Never twice\"\n\n\
+         [[department]]\nid = \"sales\"\ncustomer_facing = true\nchampion = \"Priya\"\n\n\
+         [[department]]\nid = \"fitters\"\ncustomer_facing = true\nexternal = true\n"
+    );
+}

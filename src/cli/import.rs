@@ -12,6 +12,7 @@ use clap::ValueEnum;
 use super::rules::schema_text;
 use super::{ColorChoice, Failure, Io, exit};
 use crate::load::{self, sheets};
+use crate::present::terminal::plural;
 use crate::present::{self, files::Output, sheet_problems, toml::TomlFile};
 use crate::problem::SheetProblem;
 use crate::source::CellPlace;
@@ -73,16 +74,14 @@ pub fn convert(
 
 pub fn run(args: &ImportArgs, io: &mut Io) -> Result<u8, Failure> {
     let (book, problems) = sheets::read_files(&args.files)?;
-    let source: Vec<String> = args
-        .files
-        .iter()
-        .map(|f| {
-            f.file_name().map_or_else(
-                || f.display().to_string(),
-                |n| n.to_string_lossy().into_owned(),
-            )
-        })
-        .collect();
+    // The files the rows came from, by name, for the first comment of each written file.
+    let mut source: Vec<&str> = Vec::new();
+    for t in &book.tables {
+        let name = t.file.rsplit('/').next().unwrap_or(&t.file);
+        if !source.contains(&name) {
+            source.push(name);
+        }
+    }
     let files = match convert(&book, problems, &source.join(", "))? {
         Ok(files) => files,
         Err(problems) => {
@@ -124,13 +123,13 @@ pub fn run(args: &ImportArgs, io: &mut Io) -> Result<u8, Failure> {
             let touchpoints: usize = book.journeys.iter().map(|j| j.touchpoints.len()).sum();
             writeln!(
                 io.stdout,
-                "wrote {} to `{}`: {} journeys, {} touchpoints, {} departments, {} data assets\nnext: `cxmap check {}`",
-                present::terminal::plural(outputs.len(), "file"),
+                "wrote {} to `{}`: {}, {}, {}, {}\nnext: `cxmap check {}`",
+                plural(outputs.len(), "file"),
                 present::escape::terminal(&args.output.display().to_string()),
-                book.journeys.len(),
-                touchpoints,
-                book.departments.len(),
-                book.data.len(),
+                plural(book.journeys.len(), "journey"),
+                plural(touchpoints, "touchpoint"),
+                plural(book.departments.len(), "department"),
+                plural(book.data.len(), "data asset"),
                 present::escape::terminal(&args.output.display().to_string()),
             )?;
         }
