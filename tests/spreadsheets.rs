@@ -1498,7 +1498,7 @@ fn insights_partners_and_the_organisation_import_from_their_sheets() {
     );
     std::fs::write(
         dir.path().join("sheets/insights.csv"),
-        &files[2].1.replace("buy,vist,Desk research,,,\n", ""),
+        files[2].1.replace("buy,vist,Desk research,,,\n", ""),
     )
     .unwrap();
     let out = cxmap_in(Some(dir.path()), &["import", "sheets", "-o", "out"]);
