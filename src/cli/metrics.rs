@@ -38,11 +38,14 @@ pub struct MetricsArgs {
 fn survey_table(
     path: &std::path::Path,
 ) -> Result<(Option<Table>, Vec<crate::problem::SheetProblem>), FatalError> {
+    let what = if path.is_dir() {
+        "is a folder"
+    } else {
+        "does not exist"
+    };
     if !path.is_file() {
-        return Err(
-            FatalError::new(format!("`{}` does not exist", path.display()))
-                .with_help("give the survey export as a CSV file"),
-        );
+        return Err(FatalError::new(format!("`{}` {what}", path.display()))
+            .with_help("give the survey export as a CSV file"));
     }
     let mut tables = Vec::new();
     let mut problems = Vec::new();

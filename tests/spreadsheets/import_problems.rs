@@ -143,7 +143,7 @@ fn import_cannot_run_without_its_files() {
     assert_eq!(out.code, 2);
     assert!(
         out.stderr
-            .starts_with("error: cannot import `notes.txt`: not a spreadsheet cxmap reads\n"),
+            .starts_with("error: cannot read `notes.txt`: not a spreadsheet cxmap reads\n"),
         "{}",
         out.stderr
     );

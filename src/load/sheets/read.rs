@@ -87,7 +87,7 @@ pub fn read_file(
 ) -> Result<(), FatalError> {
     let Some(kind) = kind(path) else {
         return Err(FatalError::new(format!(
-            "cannot import `{display}`: not a spreadsheet cxmap reads"
+            "cannot read `{display}`: not a spreadsheet cxmap reads"
         ))
         .with_help("give an Excel workbook (.xlsx) or CSV files named after their sheet (touchpoints.csv, departments.csv, ...)"));
     };
