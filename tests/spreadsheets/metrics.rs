@@ -111,6 +111,28 @@ fn unknown_ids_in_a_survey_change_nothing() {
     );
     assert_eq!(run.code, 1);
     assert!(run.stderr.starts_with("error: metric `csat` of touchpoint `call` is also given in row 2, with another value\n --> twice.csv, row 3, column D (value)\n"), "{}", run.stderr);
+    let json = cxmap_in(Some(dir.path()), &["metrics", "s.csv", "--format", "json"]);
+    assert_eq!(json.code, 1);
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(
+        v["errors"][0]["message"],
+        "journey `care` has no touchpoint `cal`"
+    );
+    assert_eq!(v["errors"][0]["file"], "s.csv");
+    assert_eq!(v["errors"][0]["sheet"], serde_json::Value::Null);
+    assert_eq!(
+        (
+            v["errors"][0]["row"].as_u64(),
+            v["errors"][0]["column"].as_str()
+        ),
+        (Some(2), Some("B"))
+    );
+    assert_eq!(v["errors"][0]["help"], "did you mean `call`?");
+    assert_eq!(v["errors"].as_array().unwrap().len(), 5);
     let missing = cxmap_in(Some(dir.path()), &["metrics", "nope.csv"]);
     assert_eq!(missing.code, 2);
+    assert_eq!(
+        missing.stderr,
+        "error: `nope.csv` does not exist\n  help: give the survey export as a CSV file\n"
+    );
 }
