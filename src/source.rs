@@ -150,9 +150,87 @@ pub struct Location {
     pub column: usize,
 }
 
+/// A place in a spreadsheet, the tables' analogue of a [`Span`]: the file, the sheet (none for
+/// a CSV file), and where known the row and column (1-based, as a spreadsheet shows them) with
+/// the column's header.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct CellPlace {
+    /// The path shown to users.
+    pub file: String,
+    pub sheet: Option<String>,
+    pub row: Option<usize>,
+    pub column: Option<usize>,
+    /// The column's header as written.
+    pub header: Option<String>,
+}
+
+impl CellPlace {
+    /// The whole file (or sheet).
+    pub fn file(file: impl Into<String>, sheet: Option<String>) -> CellPlace {
+        CellPlace {
+            file: file.into(),
+            sheet,
+            row: None,
+            column: None,
+            header: None,
+        }
+    }
+}
+
+/// A column's letters as a spreadsheet shows them: 1 → `A`, 27 → `AA`.
+pub fn column_letters(column: usize) -> String {
+    let mut n = column.max(1);
+    let mut letters = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(char::from(b'A' + u8::try_from(rem).unwrap_or(0)));
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect()
+}
+
+impl std::fmt::Display for CellPlace {
+    /// `journeys.xlsx, sheet touchpoints, row 4, column C (owner)`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.file)?;
+        if let Some(sheet) = &self.sheet {
+            write!(f, ", sheet {sheet}")?;
+        }
+        if let Some(row) = self.row {
+            write!(f, ", row {row}")?;
+        }
+        if let Some(column) = self.column {
+            write!(f, ", column {}", column_letters(column))?;
+            if let Some(header) = self.header.as_deref().filter(|h| !h.is_empty()) {
+                write!(f, " ({header})")?;
+            }
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cell_places_read_as_a_spreadsheet_shows_them() {
+        assert_eq!(column_letters(1), "A");
+        assert_eq!(column_letters(26), "Z");
+        assert_eq!(column_letters(27), "AA");
+        assert_eq!(column_letters(703), "AAA");
+        let place = CellPlace {
+            file: "journeys.xlsx".into(),
+            sheet: Some("touchpoints".into()),
+            row: Some(4),
+            column: Some(3),
+            header: Some("owner".into()),
+        };
+        assert_eq!(
+            place.to_string(),
+            "journeys.xlsx, sheet touchpoints, row 4, column C (owner)"
+        );
+    }
 
     #[test]
     fn line_col_counts_characters_and_handles_crlf() {

@@ -3,7 +3,10 @@
 //! findings or formats them: each subcommand wires load → analyse → present.
 
 mod check;
+mod export;
+mod import;
 mod init;
+mod metrics;
 mod render;
 mod report;
 mod rules;
@@ -14,6 +17,9 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 pub use check::{CheckArgs, CheckFormat};
+pub use export::{ExportArgs, SheetFormat};
+pub use import::{ImportArgs, ProblemFormat, convert as import_book};
+pub use metrics::MetricsArgs;
 pub use render::{Engine, RenderArgs, RenderFormat, View};
 pub use report::{ReportArgs, ReportFormat};
 
@@ -43,6 +49,12 @@ pub enum Command {
     Render(RenderArgs),
     /// Write the silo report for the VP of customer experience (HTML, Markdown or JSON)
     Report(ReportArgs),
+    /// Journeys from an Excel workbook or CSV files into TOML journey files
+    Import(ImportArgs),
+    /// The journeys as an Excel workbook or CSV files (or the empty template with --template)
+    Export(ExportArgs),
+    /// Write a survey export's figures into the journey files' metrics (the monthly refresh)
+    Metrics(MetricsArgs),
     /// List the rules with their default severity
     Rules {
         /// Print the full rule documentation as Markdown (docs/rules.md)
@@ -122,6 +134,9 @@ pub fn run(cli: Cli, io: &mut Io) -> std::io::Result<u8> {
         Command::Check(args) => check::run(&args, io),
         Command::Render(args) => render::run(&args, io),
         Command::Report(args) => report::run(&args, io),
+        Command::Import(args) => import::run(&args, io),
+        Command::Export(args) => export::run(&args, io),
+        Command::Metrics(args) => metrics::run(&args, io),
         Command::Rules { markdown } => rules::list(markdown, io),
         Command::Explain { rule } => rules::explain(&rule, io),
         Command::Init { dir } => init::run(&dir, io),

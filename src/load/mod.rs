@@ -18,6 +18,7 @@ mod parallel;
 mod parse;
 pub mod raw;
 mod resolve;
+pub mod sheets;
 mod text;
 mod touchpoints;
 mod values;

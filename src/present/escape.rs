@@ -169,6 +169,72 @@ pub fn markdown(text: &str) -> String {
     out
 }
 
+/// A text cell of a CSV file that a spreadsheet program will show as exactly this text, never
+/// run as a formula: text starting with `=`, `+`, `-`, `@`, a tab or a carriage return
+/// (which Excel and `LibreOffice` read as the start of a formula) gets a leading `'`, as OWASP
+/// advises against CSV injection. Text starting with `'` before one of those (or before a
+/// second `'`) gets one too, so that the import, which takes exactly one such `'` off, gives
+/// back the text unchanged. Numbers and booleans are not text cells and are written as they
+/// are.
+///
+/// ```
+/// use cxmap::present::escape::csv_cell;
+/// assert_eq!(csv_cell("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
+/// assert_eq!(csv_cell("-1 day"), "'-1 day");
+/// assert_eq!(csv_cell("'=x"), "''=x");
+/// assert_eq!(csv_cell("Sales & Care"), "Sales & Care");
+/// assert_eq!(csv_cell("'tis"), "'tis");
+/// ```
+pub fn csv_cell(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.as_bytes() {
+        [b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r', ..]
+        | [b'\'', b'=' | b'+' | b'-' | b'@' | b'\'' | b'\t' | b'\r', ..] => {
+            format!("'{text}").into()
+        }
+        _ => text.into(),
+    }
+}
+
+/// Text an Excel user could turn into a formula by editing the cell: the workbook writes it
+/// as a text cell with Excel's "quote prefix" style, which keeps it text (the cell's value
+/// stays exactly the text; no character is added).
+///
+/// ```
+/// use cxmap::present::escape::looks_like_formula;
+/// assert!(looks_like_formula("=1+1"));
+/// assert!(looks_like_formula("@SUM(A1)"));
+/// assert!(!looks_like_formula("Sales"));
+/// ```
+pub fn looks_like_formula(text: &str) -> bool {
+    matches!(
+        text.as_bytes().first(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+    )
+}
+
+/// One item of a `;`-separated list cell: a backslash keeps `;` and `\` as text, so that
+/// `Letter; leaflet` stays one item.
+///
+/// ```
+/// use cxmap::present::escape::list_item;
+/// assert_eq!(list_item("Letter; leaflet"), r"Letter\; leaflet");
+/// assert_eq!(list_item(r"C:\docs"), r"C:\\docs");
+/// ```
+pub fn list_item(text: &str) -> String {
+    text.replace('\\', "\\\\").replace(';', "\\;")
+}
+
+/// The touchpoint id of a `next` entry (`id` or `id: label`): as [`list_item`], and a `:`
+/// is kept as text too.
+///
+/// ```
+/// use cxmap::present::escape::next_target;
+/// assert_eq!(next_target("step:2"), r"step\:2");
+/// ```
+pub fn next_target(text: &str) -> String {
+    list_item(text).replace(':', "\\:")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,9 +10,13 @@ pub mod escape;
 pub mod files;
 pub mod github;
 pub mod json;
+pub mod metric_values;
 pub mod report;
 pub mod sarif;
+pub mod sheet_problems;
+pub mod sheets;
 pub mod terminal;
+pub mod toml;
 
 pub use files::{file_stems, write_all, write_new};
 

@@ -11,7 +11,7 @@ use crate::analyse::rules::{self, Rule};
 use crate::model::{DataIdx, DepartmentIdx, JourneyIdx, TouchpointRef, Workspace};
 
 pub(super) fn all(ws: &Workspace, facts: &Facts, findings: &[Finding]) -> Vec<Candidate> {
-    let who = Who { ws, facts };
+    let who = Who::new(ws, facts);
     let mut out = data_changes(&who, findings);
     out.extend(ownership_changes(&who, findings));
     out.extend(after_purchase_changes(&who, findings));
@@ -35,9 +35,28 @@ fn of<'f, const N: usize>(
 struct Who<'a> {
     ws: &'a Workspace,
     facts: &'a Facts,
+    /// Per journey, every team leading a step in it: the last resort, computed once so a
+    /// journey of unowned steps costs no more than one pass.
+    leads: Vec<Vec<DepartmentIdx>>,
 }
 
-impl Who<'_> {
+impl<'a> Who<'a> {
+    fn new(ws: &'a Workspace, facts: &'a Facts) -> Self {
+        let leads = ws
+            .journeys
+            .iter()
+            .map(|j| {
+                sorted(
+                    j.touchpoints
+                        .iter()
+                        .filter_map(crate::model::Touchpoint::lead_owner)
+                        .collect(),
+                )
+            })
+            .collect();
+        Who { ws, facts, leads }
+    }
+
     /// Who answers for a touchpoint: its lead owner; else its journey's owner; else the
     /// teams leading the steps before and after it; else every team with a step in the
     /// journey.
@@ -50,17 +69,13 @@ impl Who<'_> {
             return vec![d];
         }
         let graph = &self.facts.graphs[t.journey];
-        let mut near: Vec<DepartmentIdx> = graph
+        let near: Vec<DepartmentIdx> = graph
             .successors(t.touchpoint)
             .chain(graph.predecessors(t.touchpoint))
             .filter_map(|i| journey.touchpoints[i].lead_owner())
             .collect();
         if near.is_empty() {
-            near = journey
-                .touchpoints
-                .iter()
-                .filter_map(crate::model::Touchpoint::lead_owner)
-                .collect();
+            return self.leads[t.journey].clone();
         }
         sorted(near)
     }
