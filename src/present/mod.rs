@@ -5,9 +5,11 @@
 //! figures); they never count, rank or judge. All user text passes through [`escape`].
 
 pub mod diagram;
+pub mod diff;
 pub mod escape;
 pub mod files;
 pub mod github;
+pub mod gitlab;
 pub mod json;
 pub mod report;
 pub mod sarif;
