@@ -17,7 +17,9 @@ const UNOWNED: &str = "[[touchpoint]]\nid = \"welcome-letter\"\nname = \"Welcome
 fn add_unowned_touchpoint(journeys: &Path) {
     let path = journeys.join("boiler-cover.toml");
     let text = std::fs::read_to_string(&path).unwrap();
-    let at = text.find("[[touchpoint]]\nid = \"service-booking\"").unwrap();
+    let at = text
+        .find("[[touchpoint]]\nid = \"service-booking\"")
+        .unwrap();
     std::fs::write(&path, format!("{}{UNOWNED}{}", &text[..at], &text[at..])).unwrap();
 }
 
@@ -39,22 +41,38 @@ fn json(out: &common::Output) -> Value {
 fn an_unchanged_workspace_against_its_own_baseline_reports_nothing() {
     let dir = example_with_baseline();
     let d = dir.path();
-    let text = cxmap_env(d, &["check", "--baseline", "baseline.json", "--color", "never"], &[]);
+    let text = cxmap_env(
+        d,
+        &["check", "--baseline", "baseline.json", "--color", "never"],
+        &[],
+    );
     assert_eq!(text.code, 0, "{}", text.stderr);
     assert_eq!(
         text.stdout,
         "5 journeys, 38 touchpoints: no new findings, 1 waived\n63 known findings not shown: they are in the baseline\n"
     );
-    let out = cxmap_env(d, &["check", "--baseline", "baseline.json", "--format", "json"], &[]);
+    let out = cxmap_env(
+        d,
+        &["check", "--baseline", "baseline.json", "--format", "json"],
+        &[],
+    );
     assert_eq!(out.code, 0);
     let json = json(&out);
     assert_eq!(json["findings"], serde_json::json!([]));
     assert_eq!(json["summary"]["known"], 63);
     assert_eq!(json["summary"]["warning"], 0);
     // Machine formats show nothing new either.
-    let gitlab = cxmap_env(d, &["check", "--baseline", "baseline.json", "--format", "gitlab"], &[]);
+    let gitlab = cxmap_env(
+        d,
+        &["check", "--baseline", "baseline.json", "--format", "gitlab"],
+        &[],
+    );
     assert_eq!(gitlab.stdout, "[]\n");
-    let github = cxmap_env(d, &["check", "--baseline", "baseline.json", "--format", "github"], &[]);
+    let github = cxmap_env(
+        d,
+        &["check", "--baseline", "baseline.json", "--format", "github"],
+        &[],
+    );
     assert_eq!(github.stdout, "");
 }
 
@@ -63,7 +81,11 @@ fn one_new_unowned_touchpoint_is_the_only_finding_reported() {
     let dir = example_with_baseline();
     let d = dir.path();
     add_unowned_touchpoint(&d.join("journeys"));
-    let out = cxmap_env(d, &["check", "--baseline", "baseline.json", "--format", "json"], &[]);
+    let out = cxmap_env(
+        d,
+        &["check", "--baseline", "baseline.json", "--format", "json"],
+        &[],
+    );
     assert_eq!(out.code, 0, "a warning does not fail the check");
     let json = json(&out);
     let findings = json["findings"].as_array().unwrap();
@@ -73,7 +95,11 @@ fn one_new_unowned_touchpoint_is_the_only_finding_reported() {
     assert_eq!(findings[0]["subject"], "welcome-letter");
     assert_eq!(json["summary"]["known"], 63);
 
-    let text = cxmap_env(d, &["check", "--baseline", "baseline.json", "--color", "never"], &[]);
+    let text = cxmap_env(
+        d,
+        &["check", "--baseline", "baseline.json", "--color", "never"],
+        &[],
+    );
     assert!(
         text.stdout.ends_with("5 journeys, 39 touchpoints: 1 warning, 1 waived\n63 known findings not shown: they are in the baseline\n"),
         "{}",
@@ -83,10 +109,17 @@ fn one_new_unowned_touchpoint_is_the_only_finding_reported() {
         "journeys/boiler-cover.toml\nwarning[unowned-touchpoint]: touchpoint `welcome-letter` has no owner\n"
     ));
     // SARIF says the result is new.
-    let sarif = cxmap_env(d, &["check", "--baseline", "baseline.json", "--format", "sarif"], &[]);
+    let sarif = cxmap_env(
+        d,
+        &["check", "--baseline", "baseline.json", "--format", "sarif"],
+        &[],
+    );
     let log: Value = serde_json::from_str(&sarif.stdout).unwrap();
     let results = log["runs"][0]["results"].as_array().unwrap();
-    let unwaived: Vec<&Value> = results.iter().filter(|r| r.get("suppressions").is_none()).collect();
+    let unwaived: Vec<&Value> = results
+        .iter()
+        .filter(|r| r.get("suppressions").is_none())
+        .collect();
     assert_eq!(unwaived.len(), 1);
     assert_eq!(unwaived[0]["baselineState"], "new");
 }
@@ -96,13 +129,27 @@ fn only_new_findings_count_for_the_exit_status() {
     let dir = example_with_baseline();
     let d = dir.path();
     // Every silo is an error now: the known ones do not fail the check, a new one does.
-    std::fs::write(d.join("strict.toml"), "[rules]\ndata-silo = \"error\"\nunowned-touchpoint = \"error\"\n").unwrap();
+    std::fs::write(
+        d.join("strict.toml"),
+        "[rules]\ndata-silo = \"error\"\nunowned-touchpoint = \"error\"\n",
+    )
+    .unwrap();
     // (The baseline is made with the same configuration: `--config` replaces the folder's
     // cxmap.toml, and with it the waiver of the credit-score silo.)
-    let made = cxmap_env(d, &["check", "--config", "strict.toml", "--format", "json"], &[]);
+    let made = cxmap_env(
+        d,
+        &["check", "--config", "strict.toml", "--format", "json"],
+        &[],
+    );
     assert_eq!(made.code, 1);
     std::fs::write(d.join("strict.json"), made.stdout).unwrap();
-    let strict = ["check", "--config", "strict.toml", "--baseline", "strict.json"];
+    let strict = [
+        "check",
+        "--config",
+        "strict.toml",
+        "--baseline",
+        "strict.json",
+    ];
     assert_eq!(cxmap_env(d, &strict, &[]).code, 0);
     add_unowned_touchpoint(&d.join("journeys"));
     assert_eq!(cxmap_env(d, &strict, &[]).code, 1);
@@ -121,14 +168,28 @@ fn known_findings_are_counted_not_matched_by_line() {
     let base = cxmap_env(d, &["check", "ws", "--format", "json"], &[]);
     std::fs::write(d.join("base.json"), &base.stdout).unwrap();
     let before: Value = serde_json::from_str(&base.stdout).unwrap();
-    assert_eq!(before["findings"].as_array().unwrap().len(), 1, "{}", base.stdout);
+    assert_eq!(
+        before["findings"].as_array().unwrap().len(),
+        1,
+        "{}",
+        base.stdout
+    );
     // Lines move: a comment block on top of every file, and the files are renamed.
     std::fs::remove_file(d.join("ws/j.toml")).unwrap();
     std::fs::remove_file(d.join("ws/org.toml")).unwrap();
     std::fs::write(d.join("ws/a-journey.toml"), format!("# moved\n\n\n{j}")).unwrap();
     std::fs::write(d.join("ws/z-org.toml"), format!("# moved\n# again\n{org}")).unwrap();
-    let out = cxmap_env(d, &["check", "ws", "--baseline", "base.json", "--format", "json"], &[]);
-    assert_eq!(json(&out)["findings"], serde_json::json!([]), "{}", out.stdout);
+    let out = cxmap_env(
+        d,
+        &["check", "ws", "--baseline", "base.json", "--format", "json"],
+        &[],
+    );
+    assert_eq!(
+        json(&out)["findings"],
+        serde_json::json!([]),
+        "{}",
+        out.stdout
+    );
 }
 
 #[test]
@@ -145,7 +206,13 @@ fn check_against_a_git_revision() {
     // Against its own commit: nothing new.
     let same = cxmap_env(d, &["check", "--base", "HEAD", "--color", "never"], &[]);
     assert_eq!(same.code, 0, "{}", same.stderr);
-    assert!(same.stdout.ends_with("no new findings, 1 waived\n63 known findings not shown: they are in the baseline\n"), "{}", same.stdout);
+    assert!(
+        same.stdout.ends_with(
+            "no new findings, 1 waived\n63 known findings not shown: they are in the baseline\n"
+        ),
+        "{}",
+        same.stdout
+    );
     // A change in the working tree, then committed: the same one new finding.
     add_unowned_touchpoint(&d.join("journeys"));
     let subjects = |rev: &str| -> Vec<String> {
@@ -155,7 +222,13 @@ fn check_against_a_git_revision() {
             .as_array()
             .unwrap()
             .iter()
-            .map(|f| format!("{}:{}", f["rule"].as_str().unwrap(), f["subject"].as_str().unwrap()))
+            .map(|f| {
+                format!(
+                    "{}:{}",
+                    f["rule"].as_str().unwrap(),
+                    f["subject"].as_str().unwrap()
+                )
+            })
             .collect()
     };
     assert_eq!(subjects("HEAD"), ["unowned-touchpoint:welcome-letter"]);
@@ -200,7 +273,11 @@ fn a_baseline_that_cannot_be_used_exits_2_with_a_hint() {
         missing.stderr,
         "error: the baseline `nope.json` does not exist\n  help: write a baseline with `cxmap check --format json > nope.json`\n"
     );
-    std::fs::write(d.join("text.json"), "5 journeys, 38 touchpoints: no findings\n").unwrap();
+    std::fs::write(
+        d.join("text.json"),
+        "5 journeys, 38 touchpoints: no findings\n",
+    )
+    .unwrap();
     let text = run("text.json");
     assert_eq!(text.code, 2);
     assert!(
@@ -208,7 +285,11 @@ fn a_baseline_that_cannot_be_used_exits_2_with_a_hint() {
         "{}",
         text.stderr
     );
-    std::fs::write(d.join("sarif.json"), "{\"version\": \"2.1.0\", \"runs\": []}").unwrap();
+    std::fs::write(
+        d.join("sarif.json"),
+        "{\"version\": \"2.1.0\", \"runs\": []}",
+    )
+    .unwrap();
     assert_eq!(run("sarif.json").code, 2);
     std::fs::write(
         d.join("invalid.json"),
@@ -217,10 +298,22 @@ fn a_baseline_that_cannot_be_used_exits_2_with_a_hint() {
     .unwrap();
     let invalid = run("invalid.json");
     assert_eq!(invalid.code, 2);
-    assert!(invalid.stderr.contains("is the output of an invalid workspace (1 problem)"), "{}", invalid.stderr);
+    assert!(
+        invalid
+            .stderr
+            .contains("is the output of an invalid workspace (1 problem)"),
+        "{}",
+        invalid.stderr
+    );
     let folder = run("journeys");
     assert_eq!(folder.code, 2);
-    assert!(folder.stderr.starts_with("error: the baseline `journeys` is not a regular file\n"), "{}", folder.stderr);
+    assert!(
+        folder
+            .stderr
+            .starts_with("error: the baseline `journeys` is not a regular file\n"),
+        "{}",
+        folder.stderr
+    );
     // Both baselines at once is a usage error.
     let both = cxmap_env(d, &["check", "--baseline", "x.json", "--base", "HEAD"], &[]);
     assert_eq!(both.code, 2);

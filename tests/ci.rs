@@ -26,7 +26,10 @@ fn validator(fixture: &str) -> jsonschema::Validator {
 
 fn assert_valid(validator: &jsonschema::Validator, text: &str) -> Value {
     let value: Value = serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}: {text}"));
-    let errors: Vec<String> = validator.iter_errors(&value).map(|e| e.to_string()).collect();
+    let errors: Vec<String> = validator
+        .iter_errors(&value)
+        .map(|e| e.to_string())
+        .collect();
     assert!(errors.is_empty(), "{errors:#?}\n{text}");
     value
 }
@@ -39,7 +42,10 @@ fn broken() -> tempfile::TempDir {
             "ws/a.toml",
             "[journey]\nid = \"a\"\n[[touchpoint]]\nid = \"t\"\nownr = \"x\"\nscore = 7\n[[department]]\nid = \"d\"\ncustomer_facing = \"yes\"\n",
         ),
-        ("ws/b file.toml", "[journey]\nid = 3\n[[touchpoint]]\nid = \"u\"\nowner = \"nobody\"\n"),
+        (
+            "ws/b file.toml",
+            "[journey]\nid = 3\n[[touchpoint]]\nid = \"u\"\nowner = \"nobody\"\n",
+        ),
     ])
 }
 
@@ -71,11 +77,21 @@ fn gitlab_report_is_valid_for_findings_and_invalid_input() {
     let report = assert_valid(&v, &out.stdout);
     let issues = report.as_array().unwrap();
     assert_eq!(issues.len(), 4);
-    assert!(issues.iter().all(|i| i["check_name"] == "invalid-input" && i["severity"] == "blocker"));
+    assert!(
+        issues
+            .iter()
+            .all(|i| i["check_name"] == "invalid-input" && i["severity"] == "blocker")
+    );
     assert_eq!(issues[0]["location"]["path"], "ws/a.toml");
     assert_eq!(issues[0]["location"]["lines"]["begin"], 5);
-    assert_eq!(issues[0]["description"], "unknown key `ownr` in `[[touchpoint]]`");
-    let mut fingerprints: Vec<&str> = issues.iter().map(|i| i["fingerprint"].as_str().unwrap()).collect();
+    assert_eq!(
+        issues[0]["description"],
+        "unknown key `ownr` in `[[touchpoint]]`"
+    );
+    let mut fingerprints: Vec<&str> = issues
+        .iter()
+        .map(|i| i["fingerprint"].as_str().unwrap())
+        .collect();
     fingerprints.sort_unstable();
     fingerprints.dedup();
     assert_eq!(fingerprints.len(), 4, "every issue has its own fingerprint");
@@ -95,7 +111,9 @@ fn sarif_marks_invalid_input_as_results_on_the_broken_line() {
     assert_eq!(last["id"], "invalid-input");
     assert_eq!(last["defaultConfiguration"]["level"], "error");
     assert!(
-        cxmap::analyse::rules::RULES.iter().all(|r| r.name != "invalid-input"),
+        cxmap::analyse::rules::RULES
+            .iter()
+            .all(|r| r.name != "invalid-input"),
         "`invalid-input` is not a rule: no configuration can turn it off"
     );
     let results = run["results"].as_array().unwrap();
@@ -107,7 +125,10 @@ fn sarif_marks_invalid_input_as_results_on_the_broken_line() {
     let location = &first["locations"][0]["physicalLocation"];
     assert_eq!(location["artifactLocation"]["uri"], "ws/a.toml");
     assert_eq!(location["region"]["startLine"], 5);
-    assert_eq!(first["message"]["text"], "unknown key `ownr` in `[[touchpoint]]`\nhelp: did you mean `owner`?");
+    assert_eq!(
+        first["message"]["text"],
+        "unknown key `ownr` in `[[touchpoint]]`\nhelp: did you mean `owner`?"
+    );
     assert_eq!(
         results[3]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
         "ws/b%20file.toml"
@@ -125,8 +146,14 @@ fn json_summary_counts_errors_and_only_journey_files() {
     assert_eq!(json["errors"].as_array().unwrap().len(), 4);
     assert_eq!(summary["valid"], false);
     assert_eq!(summary["errors"], 4);
-    assert_eq!(summary["files"], 2, "cxmap.toml is configuration, not a journey file");
-    assert_eq!((summary["error"].as_u64(), summary["warning"].as_u64()), (Some(0), Some(0)));
+    assert_eq!(
+        summary["files"], 2,
+        "cxmap.toml is configuration, not a journey file"
+    );
+    assert_eq!(
+        (summary["error"].as_u64(), summary["warning"].as_u64()),
+        (Some(0), Some(0))
+    );
 
     let out = cxmap(&["check", "--format", "json"]);
     let summary = &serde_json::from_str::<Value>(&out.stdout).unwrap()["summary"];
@@ -144,7 +171,11 @@ fn init_then_check_inside_the_new_folder_works() {
     let mine = dir.path().join("mine");
     let check = cxmap_env(&mine, &["check", "--color", "never"], &[]);
     assert_eq!(check.code, 0, "{}{}", check.stdout, check.stderr);
-    assert!(check.stdout.starts_with("buy-online.toml\n"), "{}", check.stdout);
+    assert!(
+        check.stdout.starts_with("buy-online.toml\n"),
+        "{}",
+        check.stdout
+    );
     assert!(check.stdout.contains("2 journeys, "), "{}", check.stdout);
     // Its cxmap.toml is the configuration there: the waiver in it applies.
     assert!(check.stdout.ends_with(", 1 waived\n"), "{}", check.stdout);
@@ -183,7 +214,11 @@ fn yaml_blocks() -> Vec<String> {
 /// PATH.
 fn sh(dir: &Path, command: &str, env: &[(&str, &str)]) -> std::process::Output {
     let bin = Path::new(env!("CARGO_BIN_EXE_cxmap")).parent().unwrap();
-    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
     Command::new("bash")
         .args(["-eo", "pipefail", "-c", command])
         .current_dir(dir)
@@ -203,7 +238,17 @@ fn pull_request() -> (tempfile::TempDir, std::path::PathBuf, String) {
     let origin = d.join("origin.git");
     let dev = d.join("dev");
     std::fs::create_dir_all(&dev).unwrap();
-    git(d, &["init", "-q", "--bare", "-b", "main", origin.to_str().unwrap()]);
+    git(
+        d,
+        &[
+            "init",
+            "-q",
+            "--bare",
+            "-b",
+            "main",
+            origin.to_str().unwrap(),
+        ],
+    );
     git(&dev, &["init", "-q", "-b", "main"]);
     replace_with(&dev, "journeys", &root().join("tests/fixtures/diff/before"));
     git(&dev, &["add", "-A"]);
@@ -211,7 +256,15 @@ fn pull_request() -> (tempfile::TempDir, std::path::PathBuf, String) {
     git(&dev, &["push", "-q", origin.to_str().unwrap(), "main"]);
     let base = git(&dev, &["rev-parse", "HEAD"]).trim().to_owned();
     let ci = d.join("ci");
-    git(d, &["clone", "-q", origin.to_str().unwrap(), ci.to_str().unwrap()]);
+    git(
+        d,
+        &[
+            "clone",
+            "-q",
+            origin.to_str().unwrap(),
+            ci.to_str().unwrap(),
+        ],
+    );
     git(&ci, &["checkout", "-q", "-b", "change"]);
     replace_with(&ci, "journeys", &root().join("tests/fixtures/diff/after"));
     git(&ci, &["add", "-A"]);
@@ -225,7 +278,10 @@ fn the_github_actions_workflow_of_the_docs_runs() {
         return;
     }
     let blocks = yaml_blocks();
-    let workflow = blocks.iter().find(|b| b.contains("runs-on:")).expect("a GitHub workflow");
+    let workflow = blocks
+        .iter()
+        .find(|b| b.contains("runs-on:"))
+        .expect("a GitHub workflow");
     let commands = commands(workflow);
     assert_eq!(
         commands,
@@ -235,18 +291,30 @@ fn the_github_actions_workflow_of_the_docs_runs() {
         ]
     );
     assert!(workflow.contains("fetch-depth: 0"));
-    assert!(workflow.contains("sarif_file: cxmap.sarif") && workflow.contains("path: cxmap-diff.md"));
+    assert!(
+        workflow.contains("sarif_file: cxmap.sarif") && workflow.contains("path: cxmap-diff.md")
+    );
     let (_dir, ci, _) = pull_request();
     for c in &commands {
         let out = sh(&ci, c, &[]);
-        assert!(out.status.success(), "{c}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{c}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
     let sarif = std::fs::read_to_string(ci.join("cxmap.sarif")).unwrap();
     let log = assert_valid(&validator("sarif/sarif-schema-2.1.0.json"), &sarif);
     assert!(!log["runs"][0]["results"].as_array().unwrap().is_empty());
     let comment = std::fs::read_to_string(ci.join("cxmap-diff.md")).unwrap();
-    assert!(comment.starts_with("### cxmap diff: journeys at origin/main \\("), "{comment}");
-    assert!(comment.contains("**1 new finding**, 2 resolved;"), "{comment}");
+    assert!(
+        comment.starts_with("### cxmap diff: journeys at origin/main \\("),
+        "{comment}"
+    );
+    assert!(
+        comment.contains("**1 new finding**, 2 resolved;"),
+        "{comment}"
+    );
     assert!(comment.contains("`unowned-touchpoint`"), "{comment}");
 }
 
@@ -256,7 +324,10 @@ fn the_gitlab_ci_jobs_of_the_docs_run() {
         return;
     }
     let blocks = yaml_blocks();
-    let jobs = blocks.iter().find(|b| b.contains("codequality:")).expect("a GitLab job");
+    let jobs = blocks
+        .iter()
+        .find(|b| b.contains("codequality:"))
+        .expect("a GitLab job");
     let commands = commands(jobs);
     assert_eq!(
         commands,
@@ -273,15 +344,32 @@ fn the_gitlab_ci_jobs_of_the_docs_run() {
     ];
     for c in &commands {
         let out = sh(&ci, c, &env);
-        assert!(out.status.success(), "{c}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{c}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
     let report = std::fs::read_to_string(ci.join("gl-code-quality-report.json")).unwrap();
     let report = assert_valid(&validator("gitlab/codequality-report.schema.json"), &report);
-    assert!(report.as_array().unwrap().iter().any(|i| i["check_name"] == "unowned-touchpoint"));
+    assert!(
+        report
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i["check_name"] == "unowned-touchpoint")
+    );
     let comment = std::fs::read_to_string(ci.join("cxmap-diff.md")).unwrap();
-    assert!(comment.contains("**1 new finding**, 2 resolved;"), "{comment}");
+    assert!(
+        comment.contains("**1 new finding**, 2 resolved;"),
+        "{comment}"
+    );
     // The gate fails the job once the change brings in a new error.
-    std::fs::write(ci.join("journeys/cxmap.toml"), "[rules]\nunowned-touchpoint = \"error\"\n").unwrap();
+    std::fs::write(
+        ci.join("journeys/cxmap.toml"),
+        "[rules]\nunowned-touchpoint = \"error\"\n",
+    )
+    .unwrap();
     let gate = sh(&ci, &commands[2], &env);
     assert_eq!(gate.status.code(), Some(1));
 }
@@ -295,7 +383,10 @@ fn the_pre_commit_hook_is_defined() {
         "  language: rust",
         "  pass_filenames: false",
     ] {
-        assert!(hooks.lines().any(|l| l == line), "missing `{line}` in:\n{hooks}");
+        assert!(
+            hooks.lines().any(|l| l == line),
+            "missing `{line}` in:\n{hooks}"
+        );
     }
     // The example of the docs uses it by its id.
     let docs = std::fs::read_to_string(root().join("docs/ci.md")).unwrap();

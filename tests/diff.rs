@@ -18,7 +18,14 @@ fn identities(list: &Value) -> Vec<(String, String, String, String)> {
     list.as_array()
         .unwrap()
         .iter()
-        .map(|f| (s(&f["rule"]), s(&f["journey"]), s(&f["subject"]), s(&f["detail"])))
+        .map(|f| {
+            (
+                s(&f["rule"]),
+                s(&f["journey"]),
+                s(&f["subject"]),
+                s(&f["detail"]),
+            )
+        })
         .collect()
 }
 
@@ -33,7 +40,13 @@ fn touchpoints(list: &Value) -> Vec<String> {
     list.as_array()
         .unwrap()
         .iter()
-        .map(|t| format!("{}/{}", t["journey"].as_str().unwrap(), t["touchpoint"].as_str().unwrap()))
+        .map(|t| {
+            format!(
+                "{}/{}",
+                t["journey"].as_str().unwrap(),
+                t["touchpoint"].as_str().unwrap()
+            )
+        })
         .collect()
 }
 
@@ -91,7 +104,15 @@ fn diff_of_two_folders_reports_exactly_what_changed() {
     // Each finding has the contract's fields, the new one pointing into the new version.
     let new = &json["findings"]["new"][0];
     for key in [
-        "rule", "severity", "journey", "subject", "message", "file", "line", "column", "fingerprint",
+        "rule",
+        "severity",
+        "journey",
+        "subject",
+        "message",
+        "file",
+        "line",
+        "column",
+        "fingerprint",
     ] {
         assert!(new.get(key).is_some(), "missing {key}");
     }
@@ -102,7 +123,10 @@ fn diff_of_two_folders_reports_exactly_what_changed() {
 
     // Figures before and after.
     let (b, a) = (&json["figures"]["before"], &json["figures"]["after"]);
-    assert_eq!((b["data_silos"].as_u64(), a["data_silos"].as_u64()), (Some(1), Some(0)));
+    assert_eq!(
+        (b["data_silos"].as_u64(), a["data_silos"].as_u64()),
+        (Some(1), Some(0))
+    );
     assert_eq!(
         (
             b["journeys_ending_at_purchase"].as_u64(),
@@ -112,7 +136,10 @@ fn diff_of_two_folders_reports_exactly_what_changed() {
     );
     assert_eq!(b["ownership_coverage"], 1.0);
     assert_eq!(a["ownership_coverage"], 0.8333);
-    assert_eq!((b["touchpoints"].as_u64(), a["touchpoints"].as_u64()), (Some(4), Some(6)));
+    assert_eq!(
+        (b["touchpoints"].as_u64(), a["touchpoints"].as_u64()),
+        (Some(4), Some(6))
+    );
 
     // Hand-offs: `buy` hands over from nobody to sales and from sales to care now.
     let buy = json["journeys"]
@@ -121,7 +148,10 @@ fn diff_of_two_folders_reports_exactly_what_changed() {
         .iter()
         .find(|j| j["journey"] == "buy")
         .unwrap();
-    assert_eq!(buy["handoffs"], serde_json::json!({ "before": 0, "after": 2 }));
+    assert_eq!(
+        buy["handoffs"],
+        serde_json::json!({ "before": 0, "after": 2 })
+    );
     assert_eq!(buy["changed"], true);
     // Custody: the contract is shared, no longer a silo.
     let contract = &json["custody"][0];
@@ -130,7 +160,10 @@ fn diff_of_two_folders_reports_exactly_what_changed() {
         contract["held_by"],
         serde_json::json!({ "before": ["sales"], "after": ["sales", "care"] })
     );
-    assert_eq!(contract["silo"], serde_json::json!({ "before": true, "after": false }));
+    assert_eq!(
+        contract["silo"],
+        serde_json::json!({ "before": true, "after": false })
+    );
     assert_eq!(json["custody"][1]["changed"], false);
     // Scores: the new `Use` stage is scored; `support` averages 0 before and after.
     let changed: Vec<(&str, Option<&str>, &Value)> = json["stage_scores"]
@@ -138,12 +171,21 @@ fn diff_of_two_folders_reports_exactly_what_changed() {
         .unwrap()
         .iter()
         .filter(|s| s["changed"] == true)
-        .map(|s| (s["journey"].as_str().unwrap(), s["stage"].as_str(), &s["average"]))
+        .map(|s| {
+            (
+                s["journey"].as_str().unwrap(),
+                s["stage"].as_str(),
+                &s["average"],
+            )
+        })
         .collect();
     assert_eq!(changed.len(), 1);
     assert_eq!(changed[0].0, "buy");
     assert_eq!(changed[0].1, Some("Use"));
-    assert_eq!(changed[0].2, &serde_json::json!({ "before": null, "after": 2.0 }));
+    assert_eq!(
+        changed[0].2,
+        &serde_json::json!({ "before": null, "after": 2.0 })
+    );
 }
 
 #[test]
@@ -162,11 +204,16 @@ fn diff_text_and_markdown() {
 
 #[test]
 fn diff_of_a_folder_with_itself_is_empty() {
-    let out = cxmap_env(&root(), &["diff", "journeys", "journeys", "--fail-on", "info"], &[]);
+    let out = cxmap_env(
+        &root(),
+        &["diff", "journeys", "journeys", "--fail-on", "info"],
+        &[],
+    );
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
-        out.stdout
-            .ends_with("\nno changes to findings, touchpoints, hand-offs, data custody or scores\n"),
+        out.stdout.ends_with(
+            "\nno changes to findings, touchpoints, hand-offs, data custody or scores\n"
+        ),
         "{}",
         out.stdout
     );
@@ -174,15 +221,17 @@ fn diff_of_a_folder_with_itself_is_empty() {
 
 #[test]
 fn fail_on_counts_only_new_findings() {
-    let run = |level: &str| {
-        cxmap_env(&root(), &["diff", BEFORE, AFTER, "--fail-on", level], &[]).code
-    };
+    let run =
+        |level: &str| cxmap_env(&root(), &["diff", BEFORE, AFTER, "--fail-on", level], &[]).code;
     // The one new finding is a warning; resolved ones never fail.
     assert_eq!(run("info"), 1);
     assert_eq!(run("warning"), 1);
     assert_eq!(run("error"), 0);
     let back = cxmap_env(&root(), &["diff", AFTER, BEFORE, "--fail-on", "info"], &[]);
-    assert_eq!(back.code, 1, "going back brings the silo back: new findings");
+    assert_eq!(
+        back.code, 1,
+        "going back brings the silo back: new findings"
+    );
 }
 
 #[test]
@@ -227,12 +276,19 @@ fn diff_against_a_git_revision_gives_the_same_result_as_the_folders() {
     }
     let repo = two_commits();
     let folders: Value = serde_json::from_str(&folder_diff("json").stdout).unwrap();
-    let out = cxmap_env(repo.path(), &["diff", "--base", "HEAD~1", "--format", "json"], &[]);
+    let out = cxmap_env(
+        repo.path(),
+        &["diff", "--base", "HEAD~1", "--format", "json"],
+        &[],
+    );
     assert_eq!(out.code, 0, "{}", out.stderr);
     let git_json: Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(essence(&git_json), essence(&folders));
     // Paths are the repository's, never the temporary folder the revision was read into.
-    assert_eq!(git_json["findings"]["resolved"][1]["file"], "journeys/org.toml");
+    assert_eq!(
+        git_json["findings"]["resolved"][1]["file"],
+        "journeys/org.toml"
+    );
     assert_eq!(git_json["findings"]["new"][0]["file"], "journeys/buy.toml");
     let before = git_json["before"].as_str().unwrap();
     assert!(before.starts_with("journeys at HEAD~1 ("), "{before}");
@@ -240,7 +296,11 @@ fn diff_against_a_git_revision_gives_the_same_result_as_the_folders() {
 
     // The same from a subfolder, naming the folder relative to it, and with the default path
     // (journeys/ when it exists).
-    let sub = cxmap_env(&repo.path().join("journeys"), &["diff", "--base", "HEAD~1", ".", "--format", "json"], &[]);
+    let sub = cxmap_env(
+        &repo.path().join("journeys"),
+        &["diff", "--base", "HEAD~1", ".", "--format", "json"],
+        &[],
+    );
     assert_eq!(sub.code, 0, "{}", sub.stderr);
     let sub: Value = serde_json::from_str(&sub.stdout).unwrap();
     assert_eq!(essence(&sub), essence(&folders));
@@ -248,7 +308,11 @@ fn diff_against_a_git_revision_gives_the_same_result_as_the_folders() {
 
     // Uncommitted changes are the working tree's.
     git(repo.path(), &["reset", "-q", "--soft", "HEAD~1"]);
-    let out = cxmap_env(repo.path(), &["diff", "--base", "HEAD", "--format", "json"], &[]);
+    let out = cxmap_env(
+        repo.path(),
+        &["diff", "--base", "HEAD", "--format", "json"],
+        &[],
+    );
     let soft: Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(essence(&soft), essence(&folders));
 }
@@ -287,8 +351,15 @@ fn every_way_diff_cannot_run_exits_2_with_a_hint() {
     );
     let missing = cxmap_env(&root(), &["diff", BEFORE, "no/such/folder"], &[]);
     assert_eq!(missing.code, 2);
-    assert!(missing.stderr.starts_with("error: `no/such/folder` does not exist\n"));
-    assert_eq!(cxmap_env(&root(), &["diff", BEFORE, AFTER, "--fail-on", "loud"], &[]).code, 2);
+    assert!(
+        missing
+            .stderr
+            .starts_with("error: `no/such/folder` does not exist\n")
+    );
+    assert_eq!(
+        cxmap_env(&root(), &["diff", BEFORE, AFTER, "--fail-on", "loud"], &[]).code,
+        2
+    );
 
     if !has_git() {
         return;
@@ -305,7 +376,13 @@ fn every_way_diff_cannot_run_exits_2_with_a_hint() {
     );
     let option = run(&["diff", "--base=--output=x"], &[]);
     assert_eq!(option.code, 2);
-    assert!(option.stderr.starts_with("error: `--output=x` is not a git revision\n"), "{}", option.stderr);
+    assert!(
+        option
+            .stderr
+            .starts_with("error: `--output=x` is not a git revision\n"),
+        "{}",
+        option.stderr
+    );
     assert!(!d.join("x").exists());
 
     // A folder the revision does not have.
@@ -317,16 +394,37 @@ fn every_way_diff_cannot_run_exits_2_with_a_hint() {
         absent.stderr,
         "error: `more` does not exist at `HEAD`\n  help: give paths that exist in both versions (`git ls-tree -r --name-only HEAD` lists the files there), or an older or newer revision\n"
     );
-    let absolute = run(&["diff", "--base", "HEAD", &d.join("journeys").display().to_string()], &[]);
+    let absolute = run(
+        &[
+            "diff",
+            "--base",
+            "HEAD",
+            &d.join("journeys").display().to_string(),
+        ],
+        &[],
+    );
     assert_eq!(absolute.code, 2);
-    assert!(absolute.stderr.contains("is an absolute path"), "{}", absolute.stderr);
+    assert!(
+        absolute.stderr.contains("is an absolute path"),
+        "{}",
+        absolute.stderr
+    );
     let outside = run(&["diff", "--base", "HEAD", "../elsewhere"], &[]);
     assert_eq!(outside.code, 2);
-    assert!(outside.stderr.starts_with("error: `../elsewhere` is outside the repository\n"), "{}", outside.stderr);
+    assert!(
+        outside
+            .stderr
+            .starts_with("error: `../elsewhere` is outside the repository\n"),
+        "{}",
+        outside.stderr
+    );
 
     // No git on the PATH.
     let empty = tempfile::tempdir().unwrap();
-    let no_git = run(&["diff", "--base", "HEAD"], &[("PATH", empty.path().to_str().unwrap())]);
+    let no_git = run(
+        &["diff", "--base", "HEAD"],
+        &[("PATH", empty.path().to_str().unwrap())],
+    );
     assert_eq!(no_git.code, 2);
     assert_eq!(
         no_git.stderr,
@@ -339,11 +437,16 @@ fn every_way_diff_cannot_run_exits_2_with_a_hint() {
     let not_repo = cxmap_env(
         plain.path(),
         &["diff", "--base", "HEAD"],
-        &[("GIT_CEILING_DIRECTORIES", plain.path().parent().unwrap().to_str().unwrap())],
+        &[(
+            "GIT_CEILING_DIRECTORIES",
+            plain.path().parent().unwrap().to_str().unwrap(),
+        )],
     );
     assert_eq!(not_repo.code, 2);
     assert!(
-        not_repo.stderr.starts_with("error: the current folder is not in a git repository\n"),
+        not_repo
+            .stderr
+            .starts_with("error: the current folder is not in a git repository\n"),
         "{}",
         not_repo.stderr
     );
@@ -374,7 +477,11 @@ fn hostile_ids_stay_text_in_the_pull_request_comment() {
             panic!("a live link in the comment: {}\n{}", l.url, out.stdout);
         }
     }
-    assert!(out.stdout.contains("http&#58;//evil.example/login"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("http&#58;//evil.example/login"),
+        "{}",
+        out.stdout
+    );
     // Every table row keeps its table's column count: a `|` in an id never splits a cell.
     let mut columns = None;
     for line in out.stdout.lines() {

@@ -29,7 +29,10 @@ fn example() -> Vec<(String, String)> {
 
 /// Fingerprint → (identity as text, line) for every finding and waived finding.
 fn fingerprints(files: &[(String, String)]) -> BTreeMap<String, (String, usize)> {
-    let refs: Vec<(&str, &str)> = files.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
     let checked = analyse::check(load_texts(&refs), TODAY);
     assert!(checked.problems.is_empty(), "{:?}", checked.problems);
     let ws = &checked.workspace;
@@ -41,7 +44,10 @@ fn fingerprints(files: &[(String, String)]) -> BTreeMap<String, (String, usize)>
             f.fingerprint(ws).to_string(),
             (format!("{:?}", f.identity(ws)), line),
         );
-        assert!(previous.is_none(), "two findings of the example share a fingerprint");
+        assert!(
+            previous.is_none(),
+            "two findings of the example share a fingerprint"
+        );
     }
     out
 }
@@ -60,15 +66,20 @@ fn fingerprints_survive_moved_lines_renamed_and_reordered_files_and_edits_elsewh
             } else {
                 name.replace("journeys/", "journeys/renamed-")
             };
-            let text = format!("# Reviewed in the Q3 journey audit.\n#\n\n{text}")
-                .replacen("name = \"", "name = \"Renamed: ", 1);
+            let text = format!("# Reviewed in the Q3 journey audit.\n#\n\n{text}").replacen(
+                "name = \"",
+                "name = \"Renamed: ",
+                1,
+            );
             (name, text)
         })
         .collect();
     changed.reverse();
     let after = fingerprints(&changed);
     let ids = |m: &BTreeMap<String, (String, usize)>| -> BTreeMap<String, String> {
-        m.iter().map(|(k, (id, _))| (k.clone(), id.clone())).collect()
+        m.iter()
+            .map(|(k, (id, _))| (k.clone(), id.clone()))
+            .collect()
     };
     assert_eq!(ids(&after), ids(&original));
     // The lines did move.
@@ -84,11 +95,26 @@ fn a_fingerprint_changes_with_what_the_finding_is_about() {
         detail: None,
     };
     let others = [
-        Identity { subject: "browse-2", ..base },
-        Identity { journey: Some("sell"), ..base },
-        Identity { journey: None, ..base },
-        Identity { detail: Some("x"), ..base },
-        Identity { rule: "missing-stage", ..base },
+        Identity {
+            subject: "browse-2",
+            ..base
+        },
+        Identity {
+            journey: Some("sell"),
+            ..base
+        },
+        Identity {
+            journey: None,
+            ..base
+        },
+        Identity {
+            detail: Some("x"),
+            ..base
+        },
+        Identity {
+            rule: "missing-stage",
+            ..base
+        },
     ];
     for other in others {
         assert_ne!(base.fingerprint(), other.fingerprint(), "{other:?}");
@@ -106,14 +132,20 @@ fn the_documented_recipe_example_holds() {
     };
     let fp = example.fingerprint().to_string();
     let docs = std::fs::read_to_string(common::root().join("docs/format.md")).unwrap();
-    assert!(docs.contains(&format!("`{fp}`")), "docs/format.md should show {fp}");
+    assert!(
+        docs.contains(&format!("`{fp}`")),
+        "docs/format.md should show {fp}"
+    );
 }
 
 #[test]
 fn json_sarif_and_gitlab_carry_the_same_fingerprints() {
-    let json: Value = serde_json::from_str(&common::cxmap(&["check", "--format", "json"]).stdout).unwrap();
-    let sarif: Value = serde_json::from_str(&common::cxmap(&["check", "--format", "sarif"]).stdout).unwrap();
-    let gitlab: Value = serde_json::from_str(&common::cxmap(&["check", "--format", "gitlab"]).stdout).unwrap();
+    let json: Value =
+        serde_json::from_str(&common::cxmap(&["check", "--format", "json"]).stdout).unwrap();
+    let sarif: Value =
+        serde_json::from_str(&common::cxmap(&["check", "--format", "sarif"]).stdout).unwrap();
+    let gitlab: Value =
+        serde_json::from_str(&common::cxmap(&["check", "--format", "gitlab"]).stdout).unwrap();
     let of = |list: &Value, key: &dyn Fn(&Value) -> &Value| -> Vec<String> {
         list.as_array()
             .unwrap()
@@ -125,7 +157,9 @@ fn json_sarif_and_gitlab_carry_the_same_fingerprints() {
     let waived = of(&json["waived"], &|f| &f["fingerprint"]);
     assert_eq!(waived.len(), 1);
     assert!(findings.iter().chain(&waived).all(|f| f.len() == 32));
-    let in_sarif = of(&sarif["runs"][0]["results"], &|r| &r["partialFingerprints"]["cxmapFinding/v1"]);
+    let in_sarif = of(&sarif["runs"][0]["results"], &|r| {
+        &r["partialFingerprints"]["cxmapFinding/v1"]
+    });
     assert_eq!(in_sarif, [findings.clone(), waived].concat());
     assert_eq!(of(&gitlab, &|i| &i["fingerprint"]), findings);
 }

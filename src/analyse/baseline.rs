@@ -60,11 +60,8 @@ impl Analysis {
     /// ones, which are what outputs show and the exit status counts. The figures keep counting
     /// every finding.
     pub fn set_aside_known(&mut self, ws: &Workspace, known: &Known) {
-        let mut left: HashMap<Identity, usize> = known
-            .counts
-            .iter()
-            .map(|(id, n)| (*id, *n))
-            .collect();
+        let mut left: HashMap<Identity, usize> =
+            known.counts.iter().map(|(id, n)| (*id, *n)).collect();
         let (mut new, mut old) = (Vec::new(), Vec::new());
         for f in std::mem::take(&mut self.findings) {
             match left.get_mut(&f.identity(ws)) {

@@ -43,7 +43,11 @@ pub enum CheckFormat {
 pub fn run(args: &CheckArgs, io: &mut Io) -> Result<u8, Failure> {
     // The baseline is read first: a baseline that cannot be used is a usage error (exit 2),
     // whatever the workspace holds.
-    let file = args.baseline.as_deref().map(load::baseline::read).transpose()?;
+    let file = args
+        .baseline
+        .as_deref()
+        .map(load::baseline::read)
+        .transpose()?;
     let old = match &args.base {
         Some(rev) => {
             let at = load::git::load_revision(rev, &revision_options(&args.workspace))?;

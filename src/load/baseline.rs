@@ -80,9 +80,8 @@ pub fn read(path: &Path) -> Result<Baseline, FatalError> {
 /// Parses a baseline's text; the error completes "the baseline `FILE` ...".
 pub fn parse(bytes: &[u8]) -> Result<Baseline, String> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let baseline: Baseline = serde_json::from_slice(bytes).map_err(|e| {
-        format!("is not the JSON output of `cxmap check --format json` ({e})")
-    })?;
+    let baseline: Baseline = serde_json::from_slice(bytes)
+        .map_err(|e| format!("is not the JSON output of `cxmap check --format json` ({e})"))?;
     if !baseline.errors.is_empty() {
         let n = baseline.errors.len();
         return Err(format!(
@@ -102,7 +101,11 @@ mod tests {
         let b = parse(br#"{"errors":[],"findings":[{"rule":"any-rule","severity":"warning","journey":null,"subject":"x","message":"m","file":"f","line":1,"column":1}]}"#).unwrap();
         assert_eq!(b.findings.len(), 1);
         assert_eq!(b.findings[0].detail, None);
-        assert!(parse(b"[]").unwrap_err().starts_with("is not the JSON output"));
+        assert!(
+            parse(b"[]")
+                .unwrap_err()
+                .starts_with("is not the JSON output")
+        );
         assert!(parse(b"{\"findings\": [{\"rule\": 3}]}").is_err());
         assert!(
             parse(br#"{"errors":[{"message":"m"}],"findings":[]}"#)

@@ -24,14 +24,13 @@ pub struct AtRevision {
 }
 
 /// Loads the workspace `options` names (its paths relative to the current folder, none empty:
-/// resolve the default first) as it was at revision `rev`. An explicit `--config` file that
-/// the revision does not have is left out: the revision is read with the configuration it had.
+/// resolve the default first) as it was at revision `rev`. A relative `--config` file is read
+/// as it was at the revision too; when the revision does not have it, it is left out and the
+/// revision is read with the configuration it had. An absolute one is read from disk.
 pub fn load_revision(rev: &str, options: &LoadOptions) -> Result<AtRevision, FatalError> {
     if rev.is_empty() || rev.starts_with('-') || rev.chars().any(char::is_control) {
-        return Err(
-            FatalError::new(format!("`{rev}` is not a git revision"))
-                .with_help("give a commit, a branch or a tag, e.g. `--base origin/main`"),
-        );
+        return Err(FatalError::new(format!("`{rev}` is not a git revision"))
+            .with_help("give a commit, a branch or a tag, e.g. `--base origin/main`"));
     }
     for p in &options.paths {
         if p.is_absolute() {
@@ -56,7 +55,7 @@ pub fn load_revision(rev: &str, options: &LoadOptions) -> Result<AtRevision, Fat
     };
     let mut specs: Vec<&OsStr> = options.paths.iter().map(|p| p.as_os_str()).collect();
     specs.push(OsStr::new(super::files::CONFIG_FILE));
-    if let Some(c) = &options.config {
+    if let Some(c) = options.config.as_ref().filter(|c| !c.is_absolute()) {
         specs.push(c.as_os_str());
     }
     let entries = list(&commit, &specs)?;
@@ -81,8 +80,10 @@ pub fn load_revision(rev: &str, options: &LoadOptions) -> Result<AtRevision, Fat
         if let Some(parent) = target.parent() {
             std::fs::create_dir_all(parent).map_err(|err| cannot_write(&target, &err))?;
         }
-        let named = wanted.iter().any(|w| *w == e.path) || config.as_deref() == Some(&e.path);
-        if !(e.path.ends_with(".toml") || named) {
+        let named = wanted.contains(&e.path) || config.as_deref() == Some(&e.path);
+        // As the working tree is walked: `*.toml`, the extension as written.
+        let toml = Path::new(&e.path).extension().is_some_and(|x| x == "toml");
+        if !(toml || named) {
             continue;
         }
         if e.size > MAX_FILE_BYTES {
@@ -183,7 +184,9 @@ fn resolve(rev: &str) -> Result<String, FatalError> {
             "give a commit, branch or tag of this repository (`git log --oneline` lists commits); in CI, fetch it first, e.g. `git fetch origin main`",
         ));
     }
-    git_text(&["rev-parse", "--verify", &spec])
+    Ok(git_text(&["rev-parse", "--verify", &spec])?
+        .trim()
+        .to_owned())
 }
 
 /// Every file of `commit` below the pathspecs (relative to the current folder, taken
@@ -246,7 +249,11 @@ fn copy_blobs(blobs: &[(String, PathBuf)]) -> Result<(), FatalError> {
         .spawn()
         .map_err(|e| no_git(&e))?;
     let mut stdin = child.stdin.take().expect("stdin is piped");
-    let requests: String = blobs.iter().map(|(o, _)| format!("{o}\n")).collect();
+    let mut requests = String::with_capacity(blobs.len() * 41);
+    for (object, _) in blobs {
+        requests.push_str(object);
+        requests.push('\n');
+    }
     // Written from another thread: git answers while it reads, and a full pipe each way
     // would otherwise block both.
     let writer = std::thread::spawn(move || {
@@ -261,7 +268,9 @@ fn copy_blobs(blobs: &[(String, PathBuf)]) -> Result<(), FatalError> {
     let status = child.wait().map_err(|e| no_git(&e))?;
     result?;
     if !status.success() {
-        return Err(FatalError::new("git failed: `git cat-file --batch` did not finish"));
+        return Err(FatalError::new(
+            "git failed: `git cat-file --batch` did not finish",
+        ));
     }
     Ok(())
 }
@@ -279,8 +288,7 @@ fn read_batch(mut out: impl BufRead, blobs: &[(String, PathBuf)]) -> Result<(), 
         if got != object {
             return Err(broken());
         }
-        let mut file =
-            std::fs::File::create(target).map_err(|e| cannot_write(target, &e))?;
+        let mut file = std::fs::File::create(target).map_err(|e| cannot_write(target, &e))?;
         let copied = std::io::copy(&mut (&mut out).take(size), &mut file)
             .map_err(|e| cannot_write(target, &e))?;
         let mut newline = [0u8; 1];

@@ -77,10 +77,7 @@ pub fn write(checked: &Checked, out: &mut dyn Write) -> std::io::Result<()> {
         "help": { "text": invalid_input_help, "markdown": invalid_input_help },
         "defaultConfiguration": { "level": "error" }
     }));
-    let baseline = checked
-        .analysis
-        .as_ref()
-        .is_some_and(|a| a.known.is_some());
+    let baseline = checked.analysis.as_ref().is_some_and(|a| a.known.is_some());
     let result = |f: &crate::analyse::finding::Finding| {
         let text = with_help(&f.message(&names), Some(&f.help(&names)));
         json!({

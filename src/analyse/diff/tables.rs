@@ -103,9 +103,8 @@ fn journey_ids(ws: &Workspace) -> impl Iterator<Item = &str> {
 }
 
 pub fn journeys<'a>(before: Side<'a>, after: Side<'a>) -> Vec<JourneyRow<'a>> {
-    let handoffs = |side: Side, j: Option<usize>| {
-        j.map(|j| side.analysis.figures.journey_figures[j].handoffs)
-    };
+    let handoffs =
+        |side: Side, j: Option<usize>| j.map(|j| side.analysis.figures.journey_figures[j].handoffs);
     union(journey_ids(before.workspace), journey_ids(after.workspace))
         .into_iter()
         .map(|(id, b, a)| JourneyRow {
@@ -184,13 +183,17 @@ fn stage_averages(journey: &Journey) -> Vec<(Option<&str>, Average)> {
 pub fn stage_scores<'a>(before: &'a Workspace, after: &'a Workspace) -> Vec<StageScore<'a>> {
     let mut rows = Vec::new();
     for (id, b, a) in union(journey_ids(before), journey_ids(after)) {
-        let old = b.map(|b| stage_averages(&before.journeys[b])).unwrap_or_default();
-        let new = a.map(|a| stage_averages(&after.journeys[a])).unwrap_or_default();
+        let old = b
+            .map(|b| stage_averages(&before.journeys[b]))
+            .unwrap_or_default();
+        let new = a
+            .map(|a| stage_averages(&after.journeys[a]))
+            .unwrap_or_default();
         let find = |list: &[(Option<&str>, Average)], stage: Option<&str>| {
             list.iter().find(|(s, _)| *s == stage).map(|(_, a)| *a)
         };
         // Stages as `after` orders them, then those only `before` scored; no stage last.
-        let mut stages: Vec<Option<&str>> = new.iter().map(|(s, _)| *s).filter(Option::is_some).collect();
+        let mut stages: Vec<Option<&str>> = new.iter().filter_map(|(s, _)| *s).map(Some).collect();
         for (s, _) in &old {
             if s.is_some() && !stages.contains(s) {
                 stages.push(*s);

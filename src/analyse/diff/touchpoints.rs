@@ -102,7 +102,13 @@ pub fn compare(before: &Workspace, after: &Workspace) -> TouchpointChanges {
     changes
 }
 
-fn differs(field: Field, bws: &Workspace, b: TouchpointRef, aws: &Workspace, a: TouchpointRef) -> bool {
+fn differs(
+    field: Field,
+    bws: &Workspace,
+    b: TouchpointRef,
+    aws: &Workspace,
+    a: TouchpointRef,
+) -> bool {
     let (bt, at) = (bws.touchpoint(b), aws.touchpoint(a));
     match field {
         Field::Owner => {

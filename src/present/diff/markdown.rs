@@ -81,7 +81,12 @@ pub fn render(diff: &Diff, labels: &Labels) -> String {
         }
         let names = Names::ids(ws);
         let heading = list.heading();
-        let _ = writeln!(o, "\n#### {}{}\n", heading[..1].to_uppercase(), &heading[1..]);
+        let _ = writeln!(
+            o,
+            "\n#### {}{}\n",
+            heading[..1].to_uppercase(),
+            &heading[1..]
+        );
         capped(&mut o, list.findings, |o, f| {
             let at = ws.sources.locate(&f.at);
             let _ = writeln!(
@@ -120,7 +125,9 @@ pub fn render(diff: &Diff, labels: &Labels) -> String {
     }
     let handoffs: Vec<_> = diff.journeys.iter().filter(|r| r.changed()).collect();
     if !handoffs.is_empty() {
-        o.push_str("\n#### Hand-offs per journey\n\n| journey | before | after |\n|---|---:|---:|\n");
+        o.push_str(
+            "\n#### Hand-offs per journey\n\n| journey | before | after |\n|---|---:|---:|\n",
+        );
         capped(&mut o, &handoffs, |o, r| {
             let _ = writeln!(
                 o,
@@ -133,7 +140,9 @@ pub fn render(diff: &Diff, labels: &Labels) -> String {
     }
     let custody: Vec<_> = diff.custody.iter().filter(|r| r.changed).collect();
     if !custody.is_empty() {
-        o.push_str("\n#### Data custody\n\n| data | held by before | held by after |\n|---|---|---|\n");
+        o.push_str(
+            "\n#### Data custody\n\n| data | held by before | held by after |\n|---|---|---|\n",
+        );
         capped(&mut o, &custody, |o, r| {
             let held = |ws: &Workspace, exists: bool, ds: &[usize], silo: bool| {
                 if !exists {

@@ -50,10 +50,7 @@ pub fn value(ws: &Workspace, t: TouchpointRef, field: Field) -> Value<'_> {
                 .map(|&d| ws.departments[d].id.as_str())
                 .collect(),
         ),
-        Field::Stage => Value::Text(
-            tp.stage
-                .map(|s| ws.journeys[t.journey].stages[s].as_str()),
-        ),
+        Field::Stage => Value::Text(tp.stage.map(|s| ws.journeys[t.journey].stages[s].as_str())),
         Field::Backstage => Value::Flag(tp.backstage),
         Field::Purchase => Value::Flag(tp.purchase),
         Field::Score => Value::Score(tp.score),
@@ -81,16 +78,22 @@ pub fn headline_rows(diff: &Diff) -> Vec<HeadlineRow> {
         after: f(a).to_string(),
         changed: f(b) != f(a),
     };
+    // Both coverages are the same division of counts: equal counts give equal bits, and any
+    // other change is a change.
+    #[allow(clippy::float_cmp)]
+    let coverage_changed = b.ownership_coverage != a.ownership_coverage;
     vec![
         HeadlineRow {
             label: "Ownership coverage",
             before: percent(b.ownership_coverage),
             after: percent(a.ownership_coverage),
-            changed: b.ownership_coverage != a.ownership_coverage,
+            changed: coverage_changed,
         },
         count("Unowned touchpoints", |h| h.unowned_touchpoints),
         count("Data silos", |h| h.data_silos),
-        count("Journeys ending at purchase", |h| h.journeys_ending_at_purchase),
+        count("Journeys ending at purchase", |h| {
+            h.journeys_ending_at_purchase
+        }),
         count("Hand-offs", |h| h.handoffs),
         count("Journeys", |h| h.journeys),
         count("Touchpoints", |h| h.touchpoints),
@@ -101,6 +104,7 @@ pub fn headline_rows(diff: &Diff) -> Vec<HeadlineRow> {
 }
 
 /// One of the diff's lists of findings.
+#[derive(Clone, Copy)]
 pub struct FindingList<'a> {
     /// "new", "resolved" or "now waived".
     pub what: &'static str,

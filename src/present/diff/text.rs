@@ -69,7 +69,12 @@ pub fn render(diff: &Diff, labels: &Labels) -> String {
                     )
                 })
                 .collect();
-            let _ = writeln!(o, "  changed  {}: {}", name(aws, c.after), fields.join("; "));
+            let _ = writeln!(
+                o,
+                "  changed  {}: {}",
+                name(aws, c.after),
+                fields.join("; ")
+            );
         }
     }
     let handoffs: Vec<_> = diff.journeys.iter().filter(|r| r.changed()).collect();
