@@ -1,7 +1,8 @@
 //! `diff` end to end on two versions of a generated workspace (the second with owners removed,
 //! scores changed, touchpoints added and a silo shared; `benches/common/mod.rs`), beside
-//! checking both versions the way `check` does (load, validate, analyse, JSON output). The
-//! goal: a diff in under twice the time of checking both.
+//! checking both versions the way `check` does (load, validate, analyse, JSON output), and the
+//! comparison alone (both versions checked already). The goal: a diff in under twice the time
+//! of checking both.
 
 mod common;
 
@@ -73,6 +74,21 @@ fn bench(c: &mut Criterion) {
                 });
             },
         );
+        // The comparison alone, both versions already checked: what the diff adds.
+        let old = analyse::check(load_texts(&b), TODAY);
+        let new = analyse::check(load_texts(&a), TODAY);
+        group.bench_function(BenchmarkId::new("compare-only", total), |bench| {
+            bench.iter(|| {
+                let diff = Diff::new(side(&old), side(&new));
+                let labels = Labels {
+                    before: "before".into(),
+                    after: "after".into(),
+                };
+                let mut out = Vec::new();
+                cxmap::present::diff::json::write(&diff, &labels, &mut out).expect("in memory");
+                std::hint::black_box(out);
+            });
+        });
     }
     group.finish();
 }

@@ -1,7 +1,7 @@
 //! Findings new, resolved and newly waived, matched by [`Identity`] and counted, so that two
 //! findings about one thing where there was one leave one new, whatever lines they are on.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::Side;
 use crate::analyse::finding::{Finding, Severity};
@@ -29,39 +29,48 @@ impl FindingChanges<'_> {
     }
 }
 
+/// Per identity: findings of `before`, those of them `after` matched, those seen so far.
+#[derive(Default)]
+struct Tally {
+    before: usize,
+    matched: usize,
+    seen: usize,
+}
+
 pub fn compare<'a>(before: Side<'a>, after: Side<'a>) -> FindingChanges<'a> {
     let (bws, aws) = (before.workspace, after.workspace);
-    let mut unmatched: HashMap<Identity, usize> = HashMap::new();
-    for f in &before.analysis.findings {
-        *unmatched.entry(f.identity(bws)).or_default() += 1;
+    let old: Vec<Identity> = before
+        .analysis
+        .findings
+        .iter()
+        .map(|f| f.identity(bws))
+        .collect();
+    let mut tally: HashMap<Identity, Tally> = HashMap::with_capacity(old.len());
+    for id in &old {
+        tally.entry(*id).or_default().before += 1;
     }
     let mut new = Vec::new();
     for f in &after.analysis.findings {
-        match unmatched.get_mut(&f.identity(aws)) {
-            Some(n) if *n > 0 => *n -= 1,
+        match tally.get_mut(&f.identity(aws)) {
+            Some(t) if t.matched < t.before => t.matched += 1,
             _ => new.push(f),
         }
     }
-    // Of each identity, the last `unmatched` findings of `before` are the ones gone.
-    let mut seen: HashMap<Identity, usize> = HashMap::new();
-    let mut totals: HashMap<Identity, usize> = HashMap::new();
-    for f in &before.analysis.findings {
-        *totals.entry(f.identity(bws)).or_default() += 1;
-    }
-    let waived_after: std::collections::HashSet<Identity> = after
+    let waived_after: HashSet<Identity> = after
         .analysis
         .waived
         .iter()
         .map(|w| w.finding.identity(aws))
         .collect();
+    // Of each identity, the findings of `before` past the matched ones are gone.
     let (mut resolved, mut waived) = (Vec::new(), Vec::new());
-    for f in &before.analysis.findings {
-        let id = f.identity(bws);
-        let gone = unmatched.get(&id).copied().unwrap_or(0);
-        let nth = seen.entry(id).or_default();
-        *nth += 1;
-        if *nth > totals[&id] - gone {
-            if waived_after.contains(&id) {
+    for (f, id) in before.analysis.findings.iter().zip(&old) {
+        let t = tally
+            .get_mut(id)
+            .expect("every identity of `before` is counted");
+        t.seen += 1;
+        if t.seen > t.matched {
+            if waived_after.contains(id) {
                 waived.push(f);
             } else {
                 resolved.push(f);

@@ -87,6 +87,36 @@ pub struct Diff<'a> {
 }
 
 impl<'a> Diff<'a> {
+    /// Compares two valid, checked versions of a workspace. For a git revision, load the old
+    /// version with `load::git::load_revision` and check it like the working tree.
+    ///
+    /// ```
+    /// use cxmap::analyse::{self, diff::{Diff, Side}, rules};
+    /// use cxmap::load::load_texts;
+    /// use cxmap::model::Date;
+    ///
+    /// let today = Date::new(2026, 11, 26);
+    /// let org = "[[department]]\nid = \"sales\"\ncustomer_facing = true\nchampion = \"Ana\"\n\
+    ///            [[department]]\nid = \"care\"\ncustomer_facing = true\nchampion = \"Bo\"\n";
+    /// let old = analyse::check(
+    ///     load_texts(&[("org.toml", &format!("{org}[[data]]\nid = \"contract\"\nheld_by = [\"sales\"]\n"))]),
+    ///     today,
+    /// );
+    /// let new = analyse::check(
+    ///     load_texts(&[("org.toml", &format!("{org}[[data]]\nid = \"contract\"\nheld_by = [\"sales\", \"care\"]\n"))]),
+    ///     today,
+    /// );
+    /// let side = |c: &analyse::Checked| -> Option<Side<'_>> {
+    ///     Some(Side { workspace: &c.workspace, analysis: c.analysis.as_ref()? })
+    /// };
+    /// let diff = Diff::new(side(&old).unwrap(), side(&new).unwrap());
+    /// assert_eq!((diff.figures.before.data_silos, diff.figures.after.data_silos), (1, 0));
+    /// let resolved_silos: Vec<_> = diff.findings.resolved.iter()
+    ///     .filter(|f| f.rule == &rules::DATA_SILO)
+    ///     .map(|f| f.subject.id(&old.workspace))
+    ///     .collect();
+    /// assert_eq!(resolved_silos, ["contract"]);
+    /// ```
     pub fn new(before: Side<'a>, after: Side<'a>) -> Diff<'a> {
         Diff {
             before,
