@@ -453,6 +453,30 @@ fn every_way_diff_cannot_run_exits_2_with_a_hint() {
 }
 
 #[test]
+fn bidi_controls_in_ids_never_reach_the_terminal_raw() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let journey = |score: i8| {
+        format!(
+            "[journey]\nid = \"j\"\n[[touchpoint]]\nid = \"\u{202e}gnp.exe\"\npurchase = true\nscore = {score}\n"
+        )
+    };
+    std::fs::create_dir_all(d.join("old")).unwrap();
+    std::fs::create_dir_all(d.join("new")).unwrap();
+    std::fs::write(d.join("old/j.toml"), journey(1)).unwrap();
+    std::fs::write(d.join("new/j.toml"), journey(-2)).unwrap();
+    let out = cxmap_env(d, &["diff", "old", "new"], &[]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(!out.stdout.contains('\u{202e}'));
+    assert!(
+        out.stdout
+            .contains("changed  j/\\u{202e}gnp.exe: score +1 → -2"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
 fn hostile_ids_stay_text_in_the_pull_request_comment() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
@@ -467,6 +491,7 @@ fn hostile_ids_stay_text_in_the_pull_request_comment() {
     std::fs::write(d.join("new/j.toml"), journey("backstage = true\n")).unwrap();
     let out = cxmap_env(d, &["diff", "old", "new", "--format", "markdown"], &[]);
     assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("changed j/see http&#58;//evil.example/login \\[x\\]\\(javascript&#58;alert\\(1\\)\\): backstage false → true"), "{}", out.stdout);
     let arena = comrak::Arena::new();
     let mut options = comrak::Options::default();
     options.extension.autolink = true;
