@@ -26,10 +26,7 @@ fn as_refs(files: &[(String, String)]) -> Vec<(&str, &str)> {
 }
 
 fn side(c: &analyse::Checked) -> Side<'_> {
-    Side {
-        workspace: &c.workspace,
-        analysis: c.analysis.as_ref().expect("valid"),
-    }
+    Side::of(c).expect("valid")
 }
 
 fn bench(c: &mut Criterion) {

@@ -130,19 +130,10 @@ pub fn run(args: &DiffArgs, io: &mut Io) -> Result<u8, Failure> {
             invalid = true;
         }
     }
-    let (Some(b), Some(a), false) = (&before.analysis, &after.analysis, invalid) else {
+    let (Some(b), Some(a), false) = (Side::of(&before), Side::of(&after), invalid) else {
         return Ok(exit::FINDINGS);
     };
-    let diff = Diff::new(
-        Side {
-            workspace: &before.workspace,
-            analysis: b,
-        },
-        Side {
-            workspace: &after.workspace,
-            analysis: a,
-        },
-    );
+    let diff = Diff::new(b, a);
     match args.format {
         DiffFormat::Text => present::diff::text::write(&diff, &labels, io.stdout)?,
         DiffFormat::Markdown => present::diff::markdown::write(&diff, &labels, io.stdout)?,

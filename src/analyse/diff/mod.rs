@@ -17,8 +17,8 @@ pub use findings::FindingChanges;
 pub use tables::{Average, CustodyRow, JourneyRow, StageScore};
 pub use touchpoints::{Field, TouchpointChange, TouchpointChanges};
 
-use super::Analysis;
 use super::figures::FindingCounts;
+use super::{Analysis, Checked};
 use crate::model::Workspace;
 
 /// One version of the workspace: its model and its analysis.
@@ -26,6 +26,16 @@ use crate::model::Workspace;
 pub struct Side<'a> {
     pub workspace: &'a Workspace,
     pub analysis: &'a Analysis,
+}
+
+impl<'a> Side<'a> {
+    /// A checked workspace as a side of a diff; `None` when it is invalid (not analysed).
+    pub fn of(checked: &'a Checked) -> Option<Side<'a>> {
+        Some(Side {
+            workspace: &checked.workspace,
+            analysis: checked.analysis.as_ref()?,
+        })
+    }
 }
 
 /// A value before and after.
@@ -106,10 +116,7 @@ impl<'a> Diff<'a> {
     ///     load_texts(&[("org.toml", &format!("{org}[[data]]\nid = \"contract\"\nheld_by = [\"sales\", \"care\"]\n"))]),
     ///     today,
     /// );
-    /// let side = |c: &analyse::Checked| -> Option<Side<'_>> {
-    ///     Some(Side { workspace: &c.workspace, analysis: c.analysis.as_ref()? })
-    /// };
-    /// let diff = Diff::new(side(&old).unwrap(), side(&new).unwrap());
+    /// let diff = Diff::new(Side::of(&old).unwrap(), Side::of(&new).unwrap());
     /// assert_eq!((diff.figures.before.data_silos, diff.figures.after.data_silos), (1, 0));
     /// let resolved_silos: Vec<_> = diff.findings.resolved.iter()
     ///     .filter(|f| f.rule == &rules::DATA_SILO)
