@@ -7,6 +7,10 @@
 
 use crate::source::{CellPlace, Span};
 
+/// The name CI outputs give invalid input where they want a rule name (SARIF's rule id,
+/// GitLab's `check_name`). Not a rule: no configuration can turn it off or waive it.
+pub const INVALID_INPUT: &str = "invalid-input";
+
 /// Something wrong with the input, pointed at a place in a file.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Problem {

@@ -148,7 +148,8 @@ fn sarif_output_is_valid_sarif_2_1_0() {
     let errors: Vec<String> = validator.iter_errors(&log).map(|e| e.to_string()).collect();
     assert!(errors.is_empty(), "{errors:#?}");
     let run = &log["runs"][0];
-    assert_eq!(run["tool"]["driver"]["rules"].as_array().unwrap().len(), 20);
+    // The 20 rules, and `invalid-input` for the problems in the files.
+    assert_eq!(run["tool"]["driver"]["rules"].as_array().unwrap().len(), 21);
     // Every finding is a result, and so is every waived one (suppressed).
     let json: serde_json::Value =
         serde_json::from_str(&cxmap(&["check", "--format", "json"]).stdout).unwrap();
@@ -159,7 +160,7 @@ fn sarif_output_is_valid_sarif_2_1_0() {
     assert_eq!(run["results"][0]["ruleId"], "seller-owns-aftercare");
     assert_eq!(run["results"][0]["level"], "warning");
 
-    // Invalid input: still valid SARIF, with the problems as notifications.
+    // Invalid input: still valid SARIF, with the problems as results (tests/ci.rs has more).
     let dir = workspace(&[("bad file.toml", "[journey]\nid = 3\n")]);
     let out = cxmap_in(
         Some(dir.path()),
@@ -168,9 +169,10 @@ fn sarif_output_is_valid_sarif_2_1_0() {
     assert_eq!(out.code, 1);
     let log: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     assert!(validator.is_valid(&log));
-    let note = &log["runs"][0]["invocations"][0]["toolExecutionNotifications"][0];
+    let result = &log["runs"][0]["results"][0];
+    assert_eq!(result["ruleId"], "invalid-input");
     assert_eq!(
-        note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
         "bad%20file.toml"
     );
 }

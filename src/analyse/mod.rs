@@ -7,9 +7,12 @@
 //! because every output reads this one value. Rules only build [`Finding`] values; findings
 //! come in the contract's stable order: file, line, rule, subject.
 
+pub mod baseline;
+pub mod diff;
 pub mod facts;
 pub mod figures;
 pub mod finding;
+pub mod fingerprint;
 pub mod graph;
 pub mod names;
 pub mod priorities;
@@ -38,6 +41,8 @@ pub struct Analysis {
     pub waived: Vec<Waived>,
     /// The waivers of `cxmap.toml`, in file order.
     pub waivers: Vec<Waiver>,
+    /// With a baseline: the findings it knew, left out of `findings` (see [`baseline`]).
+    pub known: Option<Vec<Finding>>,
     pub figures: Figures,
     marks: Marks,
 }
@@ -178,6 +183,7 @@ pub fn analyse(ws: &Workspace, settings: Settings, today: Date) -> Analysis {
         findings,
         waived,
         waivers: settings.waivers,
+        known: None,
         figures,
         marks,
     }

@@ -3,6 +3,7 @@
 //! findings or formats them: each subcommand wires load → analyse → present.
 
 mod check;
+mod diff;
 mod export;
 mod import;
 mod init;
@@ -17,6 +18,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 pub use check::{CheckArgs, CheckFormat};
+pub use diff::{DiffArgs, DiffFormat};
 pub use export::{ExportArgs, SheetFormat};
 pub use import::{ImportArgs, ProblemFormat, convert as import_book};
 pub use metrics::MetricsArgs;
@@ -45,6 +47,9 @@ pub struct Cli {
 pub enum Command {
     /// Check journey files and report silos, gaps and invalid input, like a linter
     Check(CheckArgs),
+    /// Compare two versions of the journeys: findings new and resolved, touchpoints, hand-offs,
+    /// data custody, scores and the headline figures before and after
+    Diff(DiffArgs),
     /// Draw journey maps and service blueprints (SVG, PNG or DOT), one file per journey and view
     Render(RenderArgs),
     /// Write the silo report for the VP of customer experience (HTML, Markdown or JSON)
@@ -132,6 +137,7 @@ pub struct Io<'a> {
 pub fn run(cli: Cli, io: &mut Io) -> std::io::Result<u8> {
     let result = match cli.command {
         Command::Check(args) => check::run(&args, io),
+        Command::Diff(args) => diff::run(&args, io),
         Command::Render(args) => render::run(&args, io),
         Command::Report(args) => report::run(&args, io),
         Command::Import(args) => import::run(&args, io),
@@ -187,6 +193,16 @@ fn load_options(args: &WorkspaceArgs) -> LoadOptions {
     }
 }
 
+/// The arguments' workspace with the default paths made explicit: what a git revision is read
+/// at, so that both versions are the same paths.
+fn revision_options(args: &WorkspaceArgs) -> LoadOptions {
+    let mut options = load_options(args);
+    if options.paths.is_empty() {
+        options.paths = load::default_paths();
+    }
+    options
+}
+
 /// Loads the workspace the arguments name and checks it.
 fn check_workspace(args: &WorkspaceArgs) -> Result<Checked, Failure> {
     let today = today()?;
@@ -224,16 +240,20 @@ pub fn today_utc() -> Date {
 fn load_valid(args: &WorkspaceArgs, io: &mut Io) -> Result<Result<Checked, u8>, Failure> {
     let checked = check_workspace(args)?;
     if !checked.is_valid() {
-        let color = args.color.enabled(std::io::stderr().is_terminal());
-        present::terminal::Terminal {
-            color,
-            show_waived: false,
-        }
-        .write(&checked, io.stderr)?;
+        report_invalid(&checked, args.color, io)?;
         writeln!(io.stderr, "nothing was written")?;
         return Ok(Err(exit::FINDINGS));
     }
     Ok(Ok(checked))
+}
+
+/// An invalid workspace's problems, as `check` shows them, on stderr.
+fn report_invalid(checked: &Checked, color: ColorChoice, io: &mut Io) -> std::io::Result<()> {
+    present::terminal::Terminal {
+        color: color.enabled(std::io::stderr().is_terminal()),
+        show_waived: false,
+    }
+    .write(checked, io.stderr)
 }
 
 /// Entry point for `main`: parses arguments, runs, maps a broken pipe to success.

@@ -28,7 +28,7 @@ pub fn is_config(path: &Path) -> bool {
 
 /// With no path given: `journeys/` when it exists (the layout `cxmap init` writes and the
 /// README uses), else the current folder (inside such a folder, `cxmap check` just works).
-fn default_paths() -> Vec<PathBuf> {
+pub fn default_paths() -> Vec<PathBuf> {
     let journeys = Path::new("journeys");
     if journeys.is_dir() {
         vec![journeys.to_owned()]
@@ -37,7 +37,9 @@ fn default_paths() -> Vec<PathBuf> {
     }
 }
 
-pub fn discover(options: &LoadOptions) -> Result<Found, FatalError> {
+/// The files a workspace is read from. Relative paths are read below `root` (empty: the
+/// current folder), and named as given: `root` never shows in what users read.
+pub fn discover(root: &Path, options: &LoadOptions) -> Result<Found, FatalError> {
     let paths = if options.paths.is_empty() {
         default_paths()
     } else {
@@ -45,7 +47,7 @@ pub fn discover(options: &LoadOptions) -> Result<Found, FatalError> {
     };
     let mut config = options.config.clone();
     if let Some(path) = &config
-        && !path.is_file()
+        && !root.join(path).is_file()
     {
         return Err(FatalError::new(format!(
             "the configuration file `{}` does not exist",
@@ -54,8 +56,8 @@ pub fn discover(options: &LoadOptions) -> Result<Found, FatalError> {
     }
     let mut models = Vec::new();
     for path in &paths {
-        let meta = std::fs::metadata(path).map_err(|_| {
-            if std::fs::symlink_metadata(path).is_ok() {
+        let meta = std::fs::metadata(root.join(path)).map_err(|_| {
+            if std::fs::symlink_metadata(root.join(path)).is_ok() {
                 broken_link(path)
             } else {
                 FatalError::new(format!("`{}` does not exist", path.display()))
@@ -67,15 +69,15 @@ pub fn discover(options: &LoadOptions) -> Result<Found, FatalError> {
         }
         if meta.is_dir() {
             let top_config = path.join(CONFIG_FILE);
-            if config.is_none() && top_config.is_file() {
+            if config.is_none() && root.join(&top_config).is_file() {
                 config = Some(top_config.clone());
             }
-            walk(path, &top_config, &mut models)?;
+            walk(root, path, &top_config, &mut models)?;
         } else {
             models.push(path.clone());
         }
     }
-    if config.is_none() && Path::new(CONFIG_FILE).is_file() {
+    if config.is_none() && root.join(CONFIG_FILE).is_file() {
         config = Some(PathBuf::from(CONFIG_FILE));
     }
     // A file named twice (a folder and a file in it) is read once.
@@ -107,10 +109,18 @@ fn not_a_file(path: &Path) -> FatalError {
 /// skipped (a link loop must not hang the tool), and so is anything that is not a regular
 /// file (a pipe, a socket); a link named `*.toml` that leads nowhere is an error, as it is
 /// when given directly.
-fn walk(dir: &Path, top_config: &Path, out: &mut Vec<PathBuf>) -> Result<(), FatalError> {
-    let entries = std::fs::read_dir(dir)
+fn walk(
+    root: &Path,
+    dir: &Path,
+    top_config: &Path,
+    out: &mut Vec<PathBuf>,
+) -> Result<(), FatalError> {
+    let entries = std::fs::read_dir(root.join(dir))
         .map_err(|e| FatalError::new(format!("cannot read folder `{}`: {e}", dir.display())))?;
-    let mut entries: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    let mut entries: Vec<_> = entries
+        .filter_map(Result::ok)
+        .map(|e| dir.join(e.file_name()))
+        .collect();
     entries.sort();
     for path in entries {
         let hidden = path
@@ -120,15 +130,16 @@ fn walk(dir: &Path, top_config: &Path, out: &mut Vec<PathBuf>) -> Result<(), Fat
         if hidden || path == top_config {
             continue;
         }
-        let Ok(meta) = std::fs::symlink_metadata(&path) else {
+        let on_disk = root.join(&path);
+        let Ok(meta) = std::fs::symlink_metadata(&on_disk) else {
             continue;
         };
         let toml = path.extension().is_some_and(|e| e == "toml");
         if meta.is_dir() {
-            walk(&path, top_config, out)?;
-        } else if toml && meta.is_symlink() && std::fs::metadata(&path).is_err() {
+            walk(root, &path, top_config, out)?;
+        } else if toml && meta.is_symlink() && std::fs::metadata(&on_disk).is_err() {
             return Err(broken_link(&path));
-        } else if toml && path.is_file() {
+        } else if toml && on_disk.is_file() {
             out.push(path);
         }
     }
@@ -141,15 +152,17 @@ pub fn display_path(path: &Path) -> String {
     s.strip_prefix("./").map(str::to_owned).unwrap_or(s)
 }
 
-/// Reads one file into `sources`. Returns `None` (with a problem) for a file that is too
-/// large or not UTF-8; `Err` when it cannot be read at all.
+/// Reads one file (below `root`) into `sources`. Returns `None` (with a problem) for a file
+/// that is too large or not UTF-8; `Err` when it cannot be read at all.
 pub fn read(
+    root: &Path,
     path: &Path,
     sources: &mut Sources,
     problems: &mut Vec<Problem>,
 ) -> Result<Option<FileId>, FatalError> {
     let display = display_path(path);
     let cannot = |e: std::io::Error| FatalError::new(format!("cannot read `{display}`: {e}"));
+    let path = &root.join(path);
     let file = std::fs::File::open(path).map_err(cannot)?;
     // Asked of the open file, so that what is read is what was checked.
     let meta = file.metadata().map_err(cannot)?;

@@ -9,11 +9,13 @@
 //! the problem list is empty the model is fully valid; when it is not, nothing downstream
 //! may use the model.
 
+pub mod baseline;
 pub mod config;
 mod depth;
 mod evidence;
 mod fields;
 mod files;
+pub mod git;
 mod parallel;
 mod parse;
 pub mod raw;
@@ -23,10 +25,10 @@ mod text;
 mod touchpoints;
 mod values;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 pub use config::Config;
-pub use files::MAX_FILE_BYTES;
+pub use files::{MAX_FILE_BYTES, default_paths, display_path};
 
 use crate::fatal::FatalError;
 use crate::model::Workspace;
@@ -58,16 +60,23 @@ pub struct LoadOptions {
 /// Reads and validates a workspace. `Err` only when the command cannot run at all (a path
 /// that does not exist, a file that cannot be read): that is exit status 2, not invalid input.
 pub fn load(options: &LoadOptions) -> Result<Loaded, FatalError> {
-    let found = files::discover(options)?;
+    load_at(Path::new(""), options)
+}
+
+/// [`load`], with relative paths (and the current folder's `cxmap.toml`) read below `root`
+/// but named as given: how a revision checked out into a temporary folder is read (see
+/// [`git`]).
+pub fn load_at(root: &Path, options: &LoadOptions) -> Result<Loaded, FatalError> {
+    let found = files::discover(root, options)?;
     let mut sources = Sources::default();
     let mut problems = Vec::new();
     let config_file = match &found.config {
-        Some(path) => files::read(path, &mut sources, &mut problems)?,
+        Some(path) => files::read(root, path, &mut sources, &mut problems)?,
         None => None,
     };
     let mut file_ids = Vec::with_capacity(found.models.len());
     for path in &found.models {
-        if let Some(id) = files::read(path, &mut sources, &mut problems)? {
+        if let Some(id) = files::read(root, path, &mut sources, &mut problems)? {
             file_ids.push(id);
         }
     }

@@ -40,31 +40,6 @@ pub fn find(explicit: Option<&Path>, path: Option<&OsString>) -> Result<PathBuf,
         })
 }
 
-/// A folder of our own under the system's temporary folder, removed when dropped.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new() -> Result<Scratch, FatalError> {
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.subsec_nanos());
-        let dir = std::env::temp_dir().join(format!("cxmap-pdf-{}-{nanos}", std::process::id()));
-        std::fs::create_dir(&dir).map_err(|e| {
-            FatalError::new(format!(
-                "cannot create the temporary folder `{}`: {e}",
-                dir.display()
-            ))
-        })?;
-        Ok(Scratch(dir))
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
 /// Chromium refuses to start as root without `--no-sandbox` (containers, CI runners). The
 /// page printed is cxmap's own, with no script and nothing loaded from elsewhere.
 fn running_as_root() -> bool {
@@ -81,9 +56,13 @@ fn running_as_root() -> bool {
 
 /// Prints `html` to PDF with `browser` and returns the PDF's bytes.
 pub fn print_pdf(browser: &Path, html: &str) -> Result<Vec<u8>, FatalError> {
-    let scratch = Scratch::new()?;
-    let page = scratch.0.join("report.html");
-    let pdf = scratch.0.join("report.pdf");
+    // A folder of our own, removed when dropped, with the page and a fresh browser profile.
+    let scratch = tempfile::Builder::new()
+        .prefix("cxmap-pdf-")
+        .tempdir()
+        .map_err(|e| FatalError::new(format!("cannot create a temporary folder: {e}")))?;
+    let page = scratch.path().join("report.html");
+    let pdf = scratch.path().join("report.pdf");
     std::fs::write(&page, html)
         .map_err(|e| FatalError::new(format!("cannot write `{}`: {e}", page.display())))?;
     let mut command = Command::new(browser);
@@ -96,7 +75,7 @@ pub fn print_pdf(browser: &Path, html: &str) -> Result<Vec<u8>, FatalError> {
         .arg("--no-pdf-header-footer")
         .arg(format!(
             "--user-data-dir={}",
-            scratch.0.join("profile").display()
+            scratch.path().join("profile").display()
         ))
         .arg(format!("--print-to-pdf={}", pdf.display()));
     if running_as_root() {

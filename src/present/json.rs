@@ -94,6 +94,8 @@ pub struct FindingJson<'a> {
     line: usize,
     column: usize,
     help: String,
+    /// What the finding is about, hashed (see `analyse::fingerprint`).
+    fingerprint: String,
 }
 
 impl<'a> FindingJson<'a> {
@@ -112,6 +114,7 @@ impl<'a> FindingJson<'a> {
             line,
             column,
             help: f.help(&names),
+            fingerprint: f.fingerprint(ws).to_string(),
         }
     }
 }
@@ -162,6 +165,9 @@ struct Summary {
     info: usize,
     /// Findings left out by waivers (the `waived` above).
     waived: usize,
+    /// With a baseline: the findings it knew, left out of `findings`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    known: Option<usize>,
 }
 
 pub fn write(checked: &Checked, out: &mut dyn Write) -> std::io::Result<()> {
@@ -195,6 +201,7 @@ pub fn write(checked: &Checked, out: &mut dyn Write) -> std::io::Result<()> {
             warning: count(Severity::Warning),
             info: count(Severity::Info),
             waived: checked.analysis.as_ref().map_or(0, |a| a.waived.len()),
+            known: checked.analysis.as_ref().and_then(Analysis::known_count),
         },
     };
     let mut out = std::io::BufWriter::with_capacity(1 << 16, out);

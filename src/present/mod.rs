@@ -6,9 +6,11 @@
 
 pub mod browser;
 pub mod diagram;
+pub mod diff;
 pub mod escape;
 pub mod files;
 pub mod github;
+pub mod gitlab;
 pub mod json;
 pub mod metric_values;
 pub mod report;

@@ -1,5 +1,7 @@
-//! `--format sarif`: SARIF 2.1.0 for GitHub code scanning. Rule ids are the rule names;
-//! invalid input is reported as `toolExecutionNotifications` of a failed invocation.
+//! `--format sarif`: SARIF 2.1.0 for GitHub code scanning. Rule ids are the rule names; invalid
+//! input is reported as results of the rule `invalid-input` (a descriptor of its own, not in
+//! the rule registry), so code scanning marks the broken line. Every finding carries its
+//! fingerprint in `partialFingerprints`, so an alert follows the finding across commits.
 
 use std::io::Write;
 
@@ -10,7 +12,11 @@ use crate::analyse::Checked;
 use crate::analyse::finding::Severity;
 use crate::analyse::names::Names;
 use crate::analyse::rules::RULES;
+use crate::problem::INVALID_INPUT;
 use crate::source::Location;
+
+/// The key of cxmap's fingerprint in `partialFingerprints`.
+const FINGERPRINT_KEY: &str = "cxmapFinding/v1";
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -49,7 +55,7 @@ pub fn write(checked: &Checked, out: &mut dyn Write) -> std::io::Result<()> {
     let ws = &checked.workspace;
     let sources = &ws.sources;
     let names = Names::ids(ws);
-    let rules: Vec<Value> = RULES
+    let mut rules: Vec<Value> = RULES
         .iter()
         .map(|r| {
             json!({
@@ -62,26 +68,48 @@ pub fn write(checked: &Checked, out: &mut dyn Write) -> std::io::Result<()> {
             })
         })
         .collect();
+    let invalid_input_help = "A journey file or cxmap.toml is invalid (not TOML, a misspelt key, a value of the wrong type, an unknown id): nothing is analysed until it is fixed. The message says what is wrong and, where a near name exists, what was meant.";
+    rules.push(json!({
+        "id": INVALID_INPUT,
+        "name": INVALID_INPUT,
+        "shortDescription": { "text": "The journey files or the configuration are invalid" },
+        "fullDescription": { "text": invalid_input_help },
+        "help": { "text": invalid_input_help, "markdown": invalid_input_help },
+        "defaultConfiguration": { "level": "error" }
+    }));
+    let baseline = checked.analysis.as_ref().is_some_and(|a| a.known.is_some());
     let result = |f: &crate::analyse::finding::Finding| {
         let text = with_help(&f.message(&names), Some(&f.help(&names)));
-        let journey = f.journey.map_or("-", |j| ws.journeys[j].id.as_str());
         json!({
             "ruleId": f.rule.name,
             "ruleIndex": f.rule.index(),
             "level": level(f.severity),
             "message": { "text": text },
             "locations": [location(&sources.locate(&f.at))],
-            "partialFingerprints": {
-                "cxmapSubject/v1": format!("{}/{journey}/{}", f.rule.name, f.subject.id(ws))
-            }
+            "partialFingerprints": { FINGERPRINT_KEY: f.fingerprint(ws).to_string() }
         })
     };
     let mut results: Vec<Value> = checked
-        .analysis
+        .problems
         .iter()
-        .flat_map(|a| &a.findings)
-        .map(result)
+        .map(|p| {
+            json!({
+                "ruleId": INVALID_INPUT,
+                "ruleIndex": RULES.len(),
+                "level": "error",
+                "message": { "text": with_help(&p.message, p.help.as_deref()) },
+                "locations": [location(&sources.locate(&p.span))]
+            })
+        })
         .collect();
+    for f in checked.analysis.iter().flat_map(|a| &a.findings) {
+        let mut r = result(f);
+        // With a baseline, only new findings are reported, and SARIF can say so.
+        if baseline {
+            r["baselineState"] = json!("new");
+        }
+        results.push(r);
+    }
     // Waived findings are results too, suppressed with the team's reason, so code scanning
     // shows them as dismissed rather than forgetting them.
     if let Some(a) = &checked.analysis {
@@ -94,18 +122,6 @@ pub fn write(checked: &Checked, out: &mut dyn Write) -> std::io::Result<()> {
             results.push(r);
         }
     }
-    let notifications: Vec<Value> = checked
-        .problems
-        .iter()
-        .map(|p| {
-            let text = with_help(&p.message, p.help.as_deref());
-            json!({
-                "level": "error",
-                "message": { "text": text },
-                "locations": [location(&sources.locate(&p.span))]
-            })
-        })
-        .collect();
     let log = json!({
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -117,10 +133,7 @@ pub fn write(checked: &Checked, out: &mut dyn Write) -> std::io::Result<()> {
                     "rules": rules
                 }
             },
-            "invocations": [{
-                "executionSuccessful": notifications.is_empty(),
-                "toolExecutionNotifications": notifications
-            }],
+            "invocations": [{ "executionSuccessful": true }],
             "columnKind": "unicodeCodePoints",
             "results": results
         }]

@@ -171,14 +171,22 @@ impl Terminal {
                 counts.push(self.paint(color.on_default().bold(), &text));
             }
         }
+        if counts.is_empty() {
+            let new = if a.known.is_some() { "new " } else { "" };
+            counts.push(format!("no {new}findings"));
+        }
         if !a.waived.is_empty() {
             counts.push(format!("{} waived", a.waived.len()));
         }
-        if counts.is_empty() {
-            format!("{head}: no findings\n")
-        } else {
-            format!("{head}: {}\n", counts.join(", "))
+        let mut line = format!("{head}: {}\n", counts.join(", "));
+        if let Some(known) = a.known_count() {
+            line.push_str(&format!(
+                "{} not shown: {} in the baseline\n",
+                plural(known, "known finding"),
+                if known == 1 { "it is" } else { "they are" }
+            ));
         }
+        line
     }
 }
 

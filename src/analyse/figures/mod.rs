@@ -64,7 +64,7 @@ pub struct Ownership {
     pub coverage: f64,
 }
 
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct FindingCounts {
     pub error: usize,
     pub warning: usize,
