@@ -2,7 +2,13 @@
 //! out by the real Graphviz, PNG decoded, hostile names kept as plain text, geometry (no two
 //! cards overlap, every line of text fits its box), safe file names, byte-identical reruns.
 
+#[path = "../benches/common/mod.rs"]
+mod bench_common;
 mod common;
+#[path = "render/generated.rs"]
+mod generated;
+#[path = "render/geometry.rs"]
+mod geometry;
 
 use std::path::Path;
 
@@ -21,7 +27,7 @@ fn checked(files: &[(&str, &str)]) -> Checked {
 fn input(c: &Checked, j: usize) -> DiagramInput<'_> {
     DiagramInput::new(&c.workspace, c.analysis.as_ref().unwrap(), j)
 }
-use cxmap::present::diagram::{DiagramInput, blueprint, dot, map, scene::Item, text};
+use cxmap::present::diagram::{DiagramInput, blueprint, dot, map, scene::Item};
 
 /// Waivers are judged on this day in every test and benchmark.
 const TODAY: cxmap::model::Date = cxmap::model::Date::new(2026, 11, 26);
@@ -253,53 +259,9 @@ fn hostile_names_stay_plain_text_in_svg_and_png() {
     }
 }
 
-/// Cards never overlap, every text line fits the width it was wrapped for, and everything
-/// lies on the canvas.
+/// Every geometry promise (see `geometry`) holds for the scene.
 fn assert_geometry(scene: &cxmap::present::diagram::scene::Scene, what: &str) {
-    let cards: Vec<_> = scene.cards().copied().collect();
-    for (i, a) in cards.iter().enumerate() {
-        for b in &cards[i + 1..] {
-            assert!(!a.overlaps(b), "{what}: cards overlap: {a:?} {b:?}");
-        }
-        assert!(
-            a.x >= 0.0 && a.y >= 0.0 && a.right() <= scene.width && a.bottom() <= scene.height,
-            "{what}: {a:?} off canvas"
-        );
-    }
-    for item in &scene.items {
-        if let Item::Text {
-            lines,
-            size,
-            bold,
-            max_width,
-            ..
-        } = item
-        {
-            for line in lines {
-                let w = text::width(line, *size, *bold);
-                assert!(
-                    w <= max_width + 0.01,
-                    "{what}: `{line}` is {w} wide, room {max_width}"
-                );
-            }
-        }
-        // Every connector stays on the canvas.
-        if let Item::Path { d, .. } = item {
-            let numbers: Vec<f32> = d
-                .split(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-'))
-                .filter(|t| !t.is_empty())
-                .map(|t| t.parse().unwrap())
-                .collect();
-            for xy in numbers.chunks(2) {
-                assert!(
-                    (0.0..=scene.width).contains(&xy[0]) && (0.0..=scene.height).contains(&xy[1]),
-                    "{what}: path point {xy:?} is off the {} x {} canvas",
-                    scene.width,
-                    scene.height
-                );
-            }
-        }
-    }
+    geometry::assert_sound(scene, what);
 }
 
 /// Regression: a loop leaving the last column ran off the right edge of the canvas.
@@ -520,4 +482,145 @@ fn graphviz_engine_stops_dot_at_its_time_limit() {
         run.stderr
     );
     assert!(!dir.path().join("out").exists());
+}
+
+/// Regression: arrowheads of a forward step and a loop into one card merged into one, and a
+/// self-loop was a tiny solid arc half behind its card while the legend said loops are dashed.
+#[test]
+fn ports_keep_arrowheads_apart_and_self_loops_are_dashed_arcs_outside_their_card() {
+    let text = common::fixture("render/loops-without-stages.toml");
+    let loaded = checked(&[("loops.toml", &text)]);
+    let input = input(&loaded, 0);
+    for scene in [map::scene(&input), blueprint::scene(&input)] {
+        let wrong = geometry::problems(&scene);
+        assert!(wrong.is_empty(), "{wrong:#?}");
+        // The self-loop of `diagnose` is there, dashed, and links its card to itself.
+        let loops = scene
+            .items
+            .iter()
+            .filter(|i| matches!(i, Item::Path { links: Some((a, b)), .. } if a == b))
+            .count();
+        assert_eq!(loops, 1);
+    }
+}
+
+/// The benchmark journeys (100 and 1,000 touchpoints, branches and loops, every touchpoint
+/// supported by another department) keep every geometry promise in both views.
+#[test]
+fn geometry_of_the_benchmark_journeys() {
+    for n in [100usize, 1_000] {
+        let files = bench_common::workspace(n, 1);
+        let refs: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
+        let loaded = checked(&refs);
+        let input = input(&loaded, 0);
+        assert_geometry(&map::scene(&input), &format!("bench {n} map"));
+        assert_geometry(&blueprint::scene(&input), &format!("bench {n} blueprint"));
+    }
+}
+
+/// Three hundred generated journeys of every shape: departments (some external, some only
+/// supporting), stages or none, steps with no owner or several, backstage steps, evidence,
+/// loops, self-loops, long and hostile labels, many steps into one card.
+#[test]
+fn geometry_of_generated_journeys() {
+    for seed in 0..300u64 {
+        let text = generated::journey(seed);
+        let loaded = checked(&[("gen.toml", &text)]);
+        let input = input(&loaded, 0);
+        let what = format!("generated journey {seed}");
+        let map = map::scene(&input);
+        let blueprint = blueprint::scene(&input);
+        for (scene, view) in [(map, "map"), (blueprint, "blueprint")] {
+            let wrong = geometry::problems(&scene);
+            assert!(
+                wrong.is_empty(),
+                "{what} {view}: {}\n{text}",
+                wrong
+                    .iter()
+                    .take(12)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            );
+        }
+    }
+}
+
+/// The geometry checks see what they are meant to refuse.
+#[test]
+fn the_geometry_check_catches_collisions() {
+    use cxmap::present::diagram::scene::{Anchor, Canvas, Dash, Rect, Role, Scene};
+    let mut c = Canvas::default();
+    c.rect(
+        Rect::new(10.0, 10.0, 100.0, 50.0),
+        0.0,
+        "#fff",
+        None,
+        0.0,
+        false,
+        Role::Card(0),
+    );
+    c.rect(
+        Rect::new(90.0, 40.0, 100.0, 50.0),
+        0.0,
+        "#fff",
+        None,
+        0.0,
+        false,
+        Role::Card(1),
+    );
+    c.rect(
+        Rect::new(300.0, 10.0, 100.0, 50.0),
+        0.0,
+        "#fff",
+        None,
+        0.0,
+        false,
+        Role::Card(2),
+    );
+    // Text spilling out of card 0, over card 1.
+    c.push_text(
+        80.0,
+        66.0,
+        vec!["spills".into()],
+        12.0,
+        false,
+        "#000",
+        Anchor::Start,
+        60.0,
+        Some(0),
+    );
+    // A line through card 2 that links 0 and 1, and two arrowheads in one point.
+    c.connector("M200,35 L420,35".into(), ("#000", 1.0, Dash::Solid), (0, 1));
+    c.connector("M250,80 L260,90".into(), ("#000", 1.0, Dash::Solid), (0, 1));
+    c.connector("M270,80 L260,90".into(), ("#000", 1.0, Dash::Solid), (1, 0));
+    // A solid self-loop half inside its card.
+    c.connector(
+        "M320,30 C320,0 380,0 380,30".into(),
+        ("#000", 1.0, Dash::Solid),
+        (2, 2),
+    );
+    let scene = Scene {
+        width: 500.0,
+        height: 200.0,
+        id_prefix: "t".into(),
+        title: String::new(),
+        description: String::new(),
+        items: c.items,
+    };
+    let wrong = geometry::problems(&scene).join("\n");
+    for what in [
+        "cards overlap",
+        "spills out of its card",
+        "overlaps a card",
+        "passes through card 2",
+        "arrowheads meet",
+        "self-loop is not dashed",
+        "passes through card 2 Rect { x: 300.0, y: 10.0",
+    ] {
+        assert!(wrong.contains(what), "missed `{what}` in:\n{wrong}");
+    }
 }

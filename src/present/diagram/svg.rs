@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use super::scene::{Anchor, Item, Scene, num};
+use super::scene::{Anchor, Dash, Item, Scene, num};
 use super::text::FONT_FAMILY;
 use crate::present::escape::xml;
 
@@ -30,17 +30,7 @@ pub fn write(scene: &Scene) -> String {
     );
     // One arrowhead marker per edge colour, in order of first use.
     let mut arrow_colors: Vec<&str> = Vec::new();
-    for item in &scene.items {
-        if let Item::Path {
-            stroke,
-            arrow: true,
-            ..
-        } = item
-            && !arrow_colors.contains(stroke)
-        {
-            arrow_colors.push(stroke);
-        }
-    }
+    collect_arrow_colors(&scene.items, &mut arrow_colors);
     out.push_str("<defs>");
     for (i, color) in arrow_colors.iter().enumerate() {
         let _ = write!(
@@ -53,7 +43,34 @@ pub fn write(scene: &Scene) -> String {
         out,
         r##"<rect width="100%" height="100%" fill="#ffffff"/>"##
     );
-    for item in &scene.items {
+    let mut clips = 0usize;
+    write_items(&mut out, &scene.items, p, &arrow_colors, &mut clips);
+    out.push_str("</svg>\n");
+    out
+}
+
+fn collect_arrow_colors<'a>(items: &'a [Item], colors: &mut Vec<&'a str>) {
+    for item in items {
+        match item {
+            Item::Path {
+                stroke,
+                arrow: true,
+                ..
+            } if !colors.contains(stroke) => colors.push(stroke),
+            Item::Group { items, .. } => collect_arrow_colors(items, colors),
+            _ => {}
+        }
+    }
+}
+
+fn write_items(
+    out: &mut String,
+    items: &[Item],
+    p: &str,
+    arrow_colors: &[&str],
+    clips: &mut usize,
+) {
+    for item in items {
         match item {
             Item::Rect {
                 rect,
@@ -130,17 +147,22 @@ pub fn write(scene: &Scene) -> String {
                 d,
                 stroke,
                 width,
-                dashed,
+                dash,
                 arrow,
                 fill,
+                ..
             } => {
                 let fill = fill.unwrap_or("none");
                 let _ = write!(out, r#"<path d="{d}" fill="{fill}""#);
                 if *width > 0.0 {
                     let _ = write!(out, r#" stroke="{stroke}" stroke-width="{}""#, num(*width));
                 }
-                if *dashed {
-                    out.push_str(r#" stroke-dasharray="6 4""#);
+                match dash {
+                    Dash::Solid => {}
+                    Dash::Dashed => out.push_str(r#" stroke-dasharray="6 4""#),
+                    Dash::Dotted => {
+                        out.push_str(r#" stroke-dasharray="1.5 3" stroke-linecap="round""#);
+                    }
                 }
                 if *arrow {
                     let i = arrow_colors.iter().position(|c| c == stroke).unwrap_or(0);
@@ -167,10 +189,46 @@ pub fn write(scene: &Scene) -> String {
                 }
                 out.push_str("/>\n");
             }
+            Item::Group {
+                clip,
+                dx,
+                dy,
+                scale,
+                items,
+            } => {
+                let _ = write!(
+                    out,
+                    r#"<g transform="translate({} {}) scale({})""#,
+                    num(*dx),
+                    num(*dy),
+                    scale_num(*scale)
+                );
+                if let Some(c) = clip {
+                    let id = format!("{p}-clip{}", *clips);
+                    *clips += 1;
+                    let _ = write!(
+                        out,
+                        r#" clip-path="url(#{id})"><clipPath id="{id}"><rect x="{}" y="{}" width="{}" height="{}"/></clipPath>"#,
+                        num(c.x),
+                        num(c.y),
+                        num(c.w),
+                        num(c.h)
+                    );
+                    out.push('\n');
+                } else {
+                    out.push_str(">\n");
+                }
+                write_items(out, items, p, arrow_colors, clips);
+                out.push_str("</g>\n");
+            }
         }
     }
-    out.push_str("</svg>\n");
-    out
+}
+
+/// A scale factor: four decimals, trailing zeros dropped.
+fn scale_num(v: f32) -> String {
+    let s = format!("{v:.4}");
+    s.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
 /// An id prefix for a journey and view: readable, safe in XML ids, and distinct for distinct
