@@ -21,7 +21,7 @@ use super::legend::{
 };
 use super::palette::{ACCENT, BAND, INK, LINE, MUTED};
 use super::ports::{self, Ports};
-use super::scene::{Anchor, Canvas, Dash, Drawing, Frame, Rect, Role, Scene, text_box};
+use super::scene::{Anchor, Canvas, Dash, Drawing, Frame, Rect, Role, Scene, Strip, text_box};
 use super::text;
 use super::title::TitleBlock;
 
@@ -336,10 +336,10 @@ pub fn drawing(input: &DiagramInput) -> Drawing {
         title: title_text,
         subtitle: sub,
         body: Rect::new(0.0, header, width, body_bottom - header),
-        gutter: left - 16.0,
+        gutter: left - 8.0,
         head: head + 4.0,
         cuts_x,
-        cuts_y: free_rows(&card_rect, top, bottom),
+        strips: strips(&card_rect, head + 4.0, top, body_bottom),
         legend: entries,
     };
     Drawing {
@@ -355,20 +355,49 @@ pub fn drawing(input: &DiagramInput) -> Drawing {
     }
 }
 
-/// Heights between rows of cards where no card is cut: where a tall map may be split.
-fn free_rows(cards: &[Rect], top: f32, bottom: f32) -> Vec<f32> {
-    let mut spans: Vec<(f32, f32)> = cards.iter().map(|r| (r.y - 34.0, r.bottom())).collect();
+/// The bands a slide may leave out: the emotion curve (always shown), then bands of cards cut
+/// where no card is (a tall map may be split there; a band with no card in a page's stretch
+/// is left out of that page).
+fn strips(cards: &[Rect], head: f32, top: f32, bottom: f32) -> Vec<Strip> {
+    let mut spans: Vec<(f32, f32, f32, f32)> = cards
+        .iter()
+        .map(|r| (r.y - SELF_LOOP_ROOM - 4.0, r.bottom(), r.x, r.right()))
+        .collect();
     spans.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let mut cuts = Vec::new();
-    let mut reach = top;
-    for (y0, y1) in spans {
-        if y0 > reach + 8.0 {
-            cuts.push(f32::midpoint(reach, y0));
+    let mut out = vec![Strip {
+        y0: head,
+        y1: top - 8.0,
+        always: true,
+        line: None,
+        holds: Vec::new(),
+    }];
+    let mut y0 = top - 8.0;
+    let mut reach = y0;
+    let mut holds: Vec<(f32, f32)> = Vec::new();
+    for (a, b, x0, x1) in spans {
+        if a > reach + 8.0 && !holds.is_empty() {
+            let cut = f32::midpoint(reach, a);
+            out.push(Strip {
+                y0,
+                y1: cut,
+                always: false,
+                line: None,
+                holds: std::mem::take(&mut holds),
+            });
+            y0 = cut;
         }
-        reach = reach.max(y1);
+        holds.push((x0, x1));
+        reach = reach.max(b);
     }
-    cuts.retain(|&y| y < bottom);
-    cuts
+    out.push(Strip {
+        y0,
+        y1: bottom,
+        always: false,
+        line: None,
+        holds,
+    });
+    // What lies under the last cards (loops, labels) goes with the last band.
+    out
 }
 
 /// A plain-text description for screen readers and the SVG `<desc>`.

@@ -58,3 +58,97 @@ pub fn tone_color(tone: Tone) -> Color {
         Tone::Neutral => LINE,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rgb(hex: &str) -> [f32; 3] {
+        let v = |i: usize| f32::from(u8::from_str_radix(&hex[i..i + 2], 16).unwrap()) / 255.0;
+        [v(1), v(3), v(5)]
+    }
+
+    fn linear(c: f32) -> f32 {
+        if c <= 0.040_45 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    }
+
+    /// CIELAB (D65) of linear sRGB.
+    fn lab(l: [f32; 3]) -> [f32; 3] {
+        let x = (0.4124 * l[0] + 0.3576 * l[1] + 0.1805 * l[2]) / 0.950_47;
+        let y = 0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2];
+        let z = (0.0193 * l[0] + 0.1192 * l[1] + 0.9505 * l[2]) / 1.088_83;
+        let f = |t: f32| {
+            if t > 0.008_856 {
+                t.cbrt()
+            } else {
+                7.787 * t + 16.0 / 116.0
+            }
+        };
+        [
+            116.0 * f(y) - 16.0,
+            500.0 * (f(x) - f(y)),
+            200.0 * (f(y) - f(z)),
+        ]
+    }
+
+    /// Machado, Oliveira & Fernandes (2009), severity 1.0, on linear sRGB.
+    const DEUTAN: [[f32; 3]; 3] = [
+        [0.367_322, 0.860_646, -0.227_968],
+        [0.280_085, 0.672_501, 0.047_413],
+        [-0.011_820, 0.042_940, 0.968_881],
+    ];
+    const PROTAN: [[f32; 3]; 3] = [
+        [0.152_286, 1.052_583, -0.204_868],
+        [0.114_503, 0.786_281, 0.099_216],
+        [-0.003_882, -0.048_116, 1.051_998],
+    ];
+    const TRITAN: [[f32; 3]; 3] = [
+        [1.255_528, -0.076_749, -0.178_779],
+        [-0.078_411, 0.930_809, 0.147_602],
+        [0.004_733, 0.691_367, 0.303_900],
+    ];
+
+    fn seen(hex: &str, m: Option<&[[f32; 3]; 3]>) -> [f32; 3] {
+        let l = rgb(hex).map(linear);
+        let l = m.map_or(l, |m| {
+            std::array::from_fn(|i| {
+                (m[i][0] * l[0] + m[i][1] * l[1] + m[i][2] * l[2]).clamp(0.0, 1.0)
+            })
+        });
+        lab(l)
+    }
+
+    fn distance(a: [f32; 3], b: [f32; 3]) -> f32 {
+        ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2) + (a[2] - b[2]).powi(2)).sqrt()
+    }
+
+    /// Regression: colours repeated after nine departments. Sixteen departments get sixteen
+    /// colours, apart for normal vision (ΔE ≥ 18) and still apart with each common colour
+    /// vision deficiency (ΔE ≥ 10; lane names carry the rest).
+    #[test]
+    fn sixteen_departments_sixteen_distinguishable_colours() {
+        let strong: Vec<&str> = (0..16).map(|d| department_color(d).0).collect();
+        for (vision, matrix, least) in [
+            ("normal", None, 18.0),
+            ("deuteranopia", Some(&DEUTAN), 10.0),
+            ("protanopia", Some(&PROTAN), 10.0),
+            ("tritanopia", Some(&TRITAN), 10.0),
+        ] {
+            for (i, a) in strong.iter().enumerate() {
+                for b in &strong[i + 1..] {
+                    let d = distance(seen(a, matrix), seen(b, matrix));
+                    assert!(d >= least, "{vision}: {a} and {b} are only ΔE {d:.1} apart");
+                }
+                // The accent and the alert red stay apart from every department.
+                for special in [ACCENT, ALERT] {
+                    let d = distance(seen(a, None), seen(special, None));
+                    assert!(d >= 30.0, "{a} is close to {special}");
+                }
+            }
+        }
+    }
+}

@@ -265,9 +265,23 @@ pub struct Frame {
     pub head: f32,
     /// Where the body may be cut left to right, as x positions; `true` at stage boundaries.
     pub cuts_x: Vec<(f32, bool)>,
-    /// Where the body may be cut top to bottom (between rows and lanes), as y positions.
-    pub cuts_y: Vec<f32>,
+    /// The body under the stage names, top to bottom, in bands a page may leave out or
+    /// start a page with.
+    pub strips: Vec<Strip>,
     pub legend: Vec<LegendEntry>,
+}
+
+/// A band of a drawing's body, full width: a row, a lane, a line's band.
+#[derive(Debug, Clone)]
+pub struct Strip {
+    pub y0: f32,
+    pub y1: f32,
+    /// Shown on every page that shows the band's stretch (the evidence and customer rows).
+    pub always: bool,
+    /// The band of one of the blueprint's lines: 0 interaction, 1 visibility, 2 internal.
+    pub line: Option<u8>,
+    /// The x extents of the boxes in it: a page shows the band when one reaches into it.
+    pub holds: Vec<(f32, f32)>,
 }
 
 /// A view as drawn: the whole scene, and how to cut it into pages.

@@ -10,7 +10,7 @@ use super::plan::{Plan, Route};
 use crate::present::diagram::DiagramInput;
 use crate::present::diagram::card::CARD_W;
 use crate::present::diagram::connectors::{
-    curve_through, draw_self_loop, rounded_path, route_around, self_loop_label_at,
+    draw_self_loop, rounded_path, route_around, self_loop_label_at,
 };
 use crate::present::diagram::geometry;
 use crate::present::diagram::labels::{self, Label, Obstacles};
@@ -53,6 +53,14 @@ pub fn draw(
         support: !plan.support.is_empty(),
     };
     let mut pending: Vec<(Label, Vec<(f32, f32)>)> = Vec::new();
+    // Each connector gets a track of its own in the gaps it runs through (by the column the
+    // gap follows; `usize::MAX` for the room before the first column).
+    let mut tracks: HashMap<usize, usize> = HashMap::new();
+    let mut track = |gap: usize| {
+        let k = tracks.entry(gap).or_default();
+        *k += 1;
+        *k - 1
+    };
     let mut loop_labels = Vec::new();
     for (ei, e) in l.edges.iter().enumerate() {
         let accent = input.accent(e.from, e.to);
@@ -76,11 +84,20 @@ pub fn draw(
                 } else {
                     kinds.steps.0 = true;
                 }
-                let d = curve_through(&[ports.start(ei, from), ports.end(ei, to)]);
+                // Out into the gap, along a track of its own, and in: straight lines, so a
+                // slide page that leaves out lanes between the two cards keeps it whole.
+                let (start, end) = (ports.start(ei, from), ports.end(ei, to));
+                let gx = plan
+                    .cols
+                    .gap_lines(l.column[e.from], l.column[e.to], track(l.column[e.from]))
+                    .0;
+                let points = [start, (gx, start.1), (gx, end.1), end];
                 if let Some(label) = label {
-                    pending.push((label, labels::middle_out(&geometry::points(&d))));
+                    let along = geometry::dense(&points, 6.0);
+                    pending.push((label, labels::middle_out(&along)));
                 }
                 let links = (e.from as u32, e.to as u32);
+                let d = rounded_path(&points, 8.0);
                 canvas.connector(d, (color, width, Dash::Solid), links);
             }
             Route::Around { k, channel } => {

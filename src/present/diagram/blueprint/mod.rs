@@ -21,7 +21,7 @@ use super::card::draw_card;
 use super::labels::Obstacles;
 use super::legend::{LegendEntry, Swatch, draw_legend, legend_height, mark_legend, step_legend};
 use super::palette::{INK, LINE};
-use super::scene::{Canvas, Dash, Drawing, Frame, Rect, Scene};
+use super::scene::{Canvas, Dash, Drawing, Frame, Rect, Scene, Strip};
 
 pub fn scene(input: &DiagramInput) -> Scene {
     drawing(input).scene
@@ -65,7 +65,8 @@ pub fn drawing(input: &DiagramInput) -> Drawing {
     canvas.items.splice(labels_at..labels_at, cards.items);
 
     let body_bottom = (plan.bottom + 12.0).max(label_bottom + 12.0);
-    let gutter = plan.left() - 12.0;
+    let gutter = plan.left() - 8.0;
+    let strips = strips(&plan, &lanes, body_bottom);
     plan.title.draw(&mut canvas);
 
     let mut entries: Vec<LegendEntry> = mark_legend(input);
@@ -114,11 +115,6 @@ pub fn drawing(input: &DiagramInput) -> Drawing {
             cuts_x.push((plan.cols.x[c] - plan.cols.gap[c - 1] / 2.0, false));
         }
     }
-    let mut cuts_y: Vec<f32> = plan.lane_y.clone();
-    cuts_y.extend(plan.lines.iter().map(|(_, y)| y - LINE_BAND / 2.0));
-    cuts_y.push(plan.customer_row.0 - 3.0);
-    cuts_y.sort_by(f32::total_cmp);
-    cuts_y.dedup();
     let handoffs = plan
         .l
         .edges
@@ -132,7 +128,7 @@ pub fn drawing(input: &DiagramInput) -> Drawing {
         gutter,
         head: plan.head,
         cuts_x,
-        cuts_y,
+        strips,
         legend: entries,
     };
     Drawing {
@@ -150,4 +146,62 @@ pub fn drawing(input: &DiagramInput) -> Drawing {
         },
         frame,
     }
+}
+
+/// The bands a slide may leave out: the rows of evidence and of the customer (always shown),
+/// each line's band, and each lane with the x extents of its cards and chips.
+fn strips(plan: &Plan, lanes: &Lanes, body_bottom: f32) -> Vec<Strip> {
+    let first_lane = plan.lane_y.first().copied().unwrap_or(plan.bottom);
+    let top_end = plan
+        .lines
+        .first()
+        .map_or(first_lane, |(_, y)| y - LINE_BAND / 2.0);
+    let mut out = vec![Strip {
+        y0: plan.head,
+        y1: top_end,
+        always: true,
+        line: None,
+        holds: Vec::new(),
+    }];
+    let mut holds: Vec<Vec<(f32, f32)>> = vec![Vec::new(); lanes.lanes.len()];
+    for (t, r) in plan.cards.iter().enumerate() {
+        holds[lanes.of[t]].push((r.x, r.right()));
+    }
+    for (chip, &(lane, _)) in plan.support.iter().zip(&lanes.support) {
+        holds[lane].push((chip.rect.x, chip.rect.right()));
+    }
+    let mut lines = plan.lines.iter().peekable();
+    for (i, held) in holds.into_iter().enumerate() {
+        let y = plan.lane_y[i];
+        while let Some((line, ly)) = lines.next_if(|(_, ly)| *ly < y) {
+            out.push(Strip {
+                y0: ly - LINE_BAND / 2.0,
+                y1: ly + LINE_BAND / 2.0,
+                always: false,
+                line: Some(match line {
+                    plan::Line::Interaction => 0,
+                    plan::Line::Visibility => 1,
+                    plan::Line::Internal => 2,
+                }),
+                holds: Vec::new(),
+            });
+        }
+        out.push(Strip {
+            y0: y,
+            y1: y + plan.lane_h[i],
+            always: false,
+            line: None,
+            holds: held,
+        });
+    }
+    if body_bottom > plan.bottom + 0.5 {
+        out.push(Strip {
+            y0: plan.bottom,
+            y1: body_bottom,
+            always: true,
+            line: None,
+            holds: Vec::new(),
+        });
+    }
+    out
 }

@@ -1,0 +1,299 @@
+//! Slides: a drawing cut into 16:9 pages of 1920 × 1080 px, each with the title, a page
+//! number, a "continued" marker where the journey goes on, the repeated lane names and stage
+//! names, and the legend. A journey too wide for one page is cut at stage boundaries (a stage
+//! wider than a page between its columns); one too tall between lanes. Card text is at least
+//! [`MIN_TEXT_PX`] on the page: pages are scaled so, and cut where that does not fit.
+//!
+//! [`split`] is the one rule for where a wide drawing is cut: the report's PDF uses it too.
+
+use super::card::META_SIZE;
+use super::legend::{draw_legend, legend_height};
+use super::palette::{INK, MUTED, RULE};
+use super::scene::{Anchor, Canvas, Drawing, Item, Rect, Scene, Strip};
+use super::text;
+
+pub const PAGE_W: f32 = 1920.0;
+pub const PAGE_H: f32 = 1080.0;
+/// The smallest card text on a slide, in pixels of the 1920 × 1080 page.
+pub const MIN_TEXT_PX: f32 = 14.0;
+/// Small journeys are enlarged to fill the page, but not beyond this.
+const MAX_SCALE: f32 = 2.0;
+const MARGIN: f32 = 28.0;
+const HEADER: f32 = 74.0;
+
+/// The scale at which the smallest card text is [`MIN_TEXT_PX`].
+pub fn min_scale() -> f32 {
+    MIN_TEXT_PX / META_SIZE
+}
+
+/// Cuts the stretch `from..to` into windows no longer than `room`. Cuts fall only at `cuts`
+/// (positions, `true` for a strong cut such as a stage boundary): as late as the room allows,
+/// at the last strong cut that fits, else the last weak one (a stage longer than a page is
+/// cut between its columns), else, when no cut fits at all, at the full room.
+pub fn split(from: f32, to: f32, cuts: &[(f32, bool)], room: f32) -> Vec<(f32, f32)> {
+    let room = room.max(1.0);
+    let mut windows = Vec::new();
+    let mut start = from;
+    while to - start > room + 0.01 {
+        let fits = cuts
+            .iter()
+            .filter(|(x, _)| *x > start + 1.0 && *x <= start + room);
+        let strong = fits
+            .clone()
+            .filter(|(_, s)| *s)
+            .map(|(x, _)| *x)
+            .reduce(f32::max);
+        let weak = fits.map(|(x, _)| *x).reduce(f32::max);
+        let end = strong.or(weak).unwrap_or(start + room);
+        windows.push((start, end));
+        start = end;
+    }
+    windows.push((start, to));
+    windows
+}
+
+/// The pages of a drawing, each a 1920 × 1080 scene.
+pub fn pages(drawing: &Drawing) -> Vec<Scene> {
+    let f = &drawing.frame;
+    let scene = &drawing.scene;
+    let body = f.body;
+    let head_h = f.head - body.y;
+    let right = body.right() - 16.0;
+    let fit = |s: f32| {
+        let w = PAGE_W / s;
+        let h = PAGE_H / s;
+        let legend = legend_height(w - 2.0 * MARGIN, &f.legend) + 12.0;
+        (w, h, legend)
+    };
+    // The whole body on one page, enlarged up to MAX_SCALE, if its text stays large enough.
+    let need_w = right + MARGIN;
+    let mut s = (PAGE_W / need_w).min(MAX_SCALE);
+    for _ in 0..3 {
+        let (_, _, legend) = fit(s);
+        s = s.min(PAGE_H / (HEADER + body.h + legend + MARGIN));
+    }
+    let s = s.max(min_scale());
+    let (w, h, legend_h) = fit(s);
+    let room_x = w - f.gutter - MARGIN;
+    let room_y = h - HEADER - head_h - legend_h - MARGIN;
+
+    // Text of the body beside the gutter: what a cut should not go through.
+    let across = covered(
+        scene
+            .items
+            .iter()
+            .filter(|i| matches!(i, Item::Text { .. }))
+            .filter_map(Item::bounds)
+            .filter(|b| b.y >= body.y && b.bottom() <= body.bottom() && b.x >= f.gutter)
+            .map(|b| (b.x, b.right())),
+    );
+    let cuts_x: Vec<(f32, bool)> = f
+        .cuts_x
+        .iter()
+        .map(|&(x, strong)| (clear_of(x, &across), strong))
+        .collect();
+    let bounds: Vec<Option<Rect>> = scene.items.iter().map(Item::bounds).collect();
+    let xs = split(f.gutter, right, &cuts_x, room_x);
+
+    // Per stretch, the bands it shows, packed into pages top to bottom.
+    let mut layout: Vec<((f32, f32), Vec<&Strip>)> = Vec::new();
+    for &(x0, x1) in &xs {
+        let shown = shown(&f.strips, x0, x1);
+        let mut page: Vec<&Strip> = Vec::new();
+        let mut used = 0.0;
+        for strip in shown {
+            let sh = strip.y1 - strip.y0;
+            if used + sh > room_y + 0.01 && !page.is_empty() {
+                layout.push(((x0, x1), std::mem::take(&mut page)));
+                used = 0.0;
+            }
+            page.push(strip);
+            used += sh;
+        }
+        layout.push(((x0, x1), page));
+    }
+
+    let total = layout.len();
+    let mut out = Vec::with_capacity(total);
+    for (index, ((x0, x1), strips)) in layout.iter().enumerate() {
+        let number = index + 1;
+        // Each page enlarged to fill the slide, as far as its own content allows.
+        let tall: f32 = strips.iter().map(|b| (b.y1 - b.y0).min(room_y)).sum();
+        let mut ps = MAX_SCALE;
+        for _ in 0..3 {
+            let (_, _, legend) = fit(ps);
+            ps = ps
+                .min(PAGE_W / (f.gutter + (x1 - x0) + MARGIN))
+                .min(PAGE_H / (HEADER + head_h + tall + legend + MARGIN));
+        }
+        let ps = ps.max(s);
+        let (w, h, legend_h) = fit(ps);
+        let mut c = Canvas::default();
+        let strip = |clip: Rect, dx: f32, dy: f32| Item::Group {
+            clip: Some(clip),
+            dx,
+            dy,
+            scale: 1.0,
+            items: inside(&scene.items, &bounds, clip),
+        };
+        let width = x1 - x0;
+        c.items.push(strip(
+            Rect::new(0.0, body.y, f.gutter, head_h),
+            0.0,
+            HEADER - body.y,
+        ));
+        c.items.push(strip(
+            Rect::new(*x0, body.y, width, head_h),
+            f.gutter - x0,
+            HEADER - body.y,
+        ));
+        let mut y = HEADER + head_h;
+        for band in strips {
+            // A band taller than the room left is cut at the page's foot.
+            let bh = (band.y1 - band.y0).min(room_y);
+            c.items.push(strip(
+                Rect::new(0.0, band.y0, f.gutter, bh),
+                0.0,
+                y - band.y0,
+            ));
+            c.items.push(strip(
+                Rect::new(*x0, band.y0, width, bh),
+                f.gutter - x0,
+                y - band.y0,
+            ));
+            y += bh;
+        }
+        let mut marker = format!("Page {number} of {total}");
+        if number > 1 {
+            marker += &format!(" · continued from page {}", number - 1);
+        }
+        if number < total {
+            marker += &format!(" · continues on page {}", number + 1);
+        }
+        // A dashed edge where the journey goes on beyond the page, left or right.
+        let edge = |c: &mut Canvas, x: f32| {
+            c.path(
+                format!("M{x:.1},{HEADER:.1} L{x:.1},{y:.1}"),
+                RULE,
+                2.0,
+                true,
+                false,
+            );
+        };
+        if *x0 > f.gutter + 0.5 {
+            edge(&mut c, f.gutter);
+        }
+        if *x1 < right - 0.5 {
+            edge(&mut c, f.gutter + width);
+        }
+        header(&mut c, w, &f.title, &f.subtitle, &marker);
+        draw_legend(
+            &mut c,
+            MARGIN,
+            h - legend_h - MARGIN + 12.0,
+            w - 2.0 * MARGIN,
+            &f.legend,
+        );
+        out.push(Scene {
+            width: PAGE_W,
+            height: PAGE_H,
+            id_prefix: format!("{}-p{number}", scene.id_prefix),
+            title: format!("{} (page {number} of {total})", scene.title),
+            description: scene.description.clone(),
+            items: vec![Item::Group {
+                clip: None,
+                dx: 0.0,
+                dy: 0.0,
+                scale: ps,
+                items: c.items,
+            }],
+        });
+    }
+    out
+}
+
+/// The bands a stretch `x0..x1` shows: those always shown, those holding something in the
+/// stretch, and of the lines' bands one where lanes follow below it (several lines with
+/// nothing shown between them are one line, the line of visibility first).
+fn shown(strips: &[Strip], x0: f32, x1: f32) -> Vec<&Strip> {
+    let mut out: Vec<&Strip> = Vec::new();
+    let mut line: Option<&Strip> = None;
+    for strip in strips {
+        if strip.line.is_some() {
+            if line.is_none_or(|l| strip.line == Some(1) && l.line != Some(1)) {
+                line = Some(strip);
+            }
+            continue;
+        }
+        let holds = strip.holds.iter().any(|&(a, b)| b > x0 && a < x1);
+        if strip.always || holds {
+            if holds && let Some(l) = line.take() {
+                out.push(l);
+            }
+            out.push(strip);
+        }
+    }
+    out
+}
+
+/// The page's title, subtitle and page marker, each on one line cut to fit.
+fn header(c: &mut Canvas, w: f32, title: &str, subtitle: &str, marker: &str) {
+    let room = w - 2.0 * MARGIN;
+    let marker_w = text::width(marker, 12.0, true);
+    let title = one_line(title, 20.0, true, room - marker_w - 24.0);
+    c.label(MARGIN, 34.0, title, 20.0, true, INK, Anchor::Start);
+    c.label(w - MARGIN, 34.0, marker, 12.0, true, MUTED, Anchor::End);
+    let subtitle = one_line(subtitle, 12.0, false, room);
+    c.label(MARGIN, 56.0, subtitle, 12.0, false, MUTED, Anchor::Start);
+}
+
+/// The first line of `text` wrapped to `room`, with "…" when more was left out (the full
+/// text is in the standalone diagram and the page's `<title>`).
+fn one_line(text: &str, size: f32, bold: bool, room: f32) -> String {
+    let lines = text::wrap(text, size, bold, room - text::width("…", size, bold));
+    match lines.as_slice() {
+        [only] => only.clone(),
+        [first, ..] => format!("{first}…"),
+        [] => String::new(),
+    }
+}
+
+/// The items that reach into `clip` (others are left out of the page); `bounds` are theirs.
+fn inside(items: &[Item], bounds: &[Option<Rect>], clip: Rect) -> Vec<Item> {
+    let grown = clip.grown(2.0);
+    items
+        .iter()
+        .zip(bounds)
+        .filter(|(_, b)| b.is_some_and(|b| b.overlaps(&grown) || grown.contains(&b)))
+        .map(|(i, _)| i.clone())
+        .collect()
+}
+
+/// The stretches the intervals cover, merged and in order.
+fn covered(intervals: impl Iterator<Item = (f32, f32)>) -> Vec<(f32, f32)> {
+    let mut all: Vec<(f32, f32)> = intervals.collect();
+    all.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut merged: Vec<(f32, f32)> = Vec::with_capacity(all.len());
+    for (lo, hi) in all {
+        match merged.last_mut() {
+            Some(last) if lo <= last.1 => last.1 = last.1.max(hi),
+            _ => merged.push((lo, hi)),
+        }
+    }
+    merged
+}
+
+/// `at`, moved by up to 40 px to where it cuts through no text (`covered` stretches): a cut
+/// through an edge label would leave half of it on each page. `at` itself when there is no
+/// such place.
+fn clear_of(at: f32, covered: &[(f32, f32)]) -> f32 {
+    let crosses = |v: f32| {
+        let i = covered.partition_point(|&(lo, _)| lo < v);
+        i > 0 && covered[i - 1].1 > v
+    };
+    (0..=20)
+        .flat_map(|k| [k as f32 * 2.0, -(k as f32) * 2.0])
+        .map(|d| at + d)
+        .find(|&v| !crosses(v))
+        .unwrap_or(at)
+}
