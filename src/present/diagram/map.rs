@@ -340,6 +340,13 @@ pub fn drawing(input: &DiagramInput) -> Drawing {
         head: head + 4.0,
         cuts_x,
         strips: strips(&card_rect, head + 4.0, top, body_bottom),
+        stages: stage_heads
+            .iter()
+            .filter_map(|(stage, start, end, _)| {
+                let name = j.stages.get((*stage)?)?.clone();
+                Some((col_x[*start] - 16.0, col_x[end - 1] + CARD_W + 16.0, name))
+            })
+            .collect(),
         legend: entries,
     };
     Drawing {

@@ -163,6 +163,22 @@ pub fn pages(drawing: &Drawing) -> Vec<Scene> {
             ));
             y += bh;
         }
+        // A stage that began on an earlier page is named again, at the page's left.
+        for (sx0, sx1, name) in &f.stages {
+            if *sx0 < x0 - 1.0 && *sx1 > x0 + 60.0 {
+                let room = sx1.min(*x1) - x0 - 24.0;
+                let label = one_line(&format!("{name} (continued)"), 14.0, true, room);
+                c.label(
+                    f.gutter + 10.0,
+                    HEADER + 22.0,
+                    label,
+                    14.0,
+                    true,
+                    INK,
+                    Anchor::Start,
+                );
+            }
+        }
         let mut marker = format!("Page {number} of {total}");
         if number > 1 {
             marker += &format!(" · continued from page {}", number - 1);

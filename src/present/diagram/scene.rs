@@ -268,6 +268,8 @@ pub struct Frame {
     /// The body under the stage names, top to bottom, in bands a page may leave out or
     /// start a page with.
     pub strips: Vec<Strip>,
+    /// Each stage's name and the x extent of its header, for pages that start inside it.
+    pub stages: Vec<(f32, f32, String)>,
     pub legend: Vec<LegendEntry>,
 }
 

@@ -129,6 +129,19 @@ pub fn drawing(input: &DiagramInput) -> Drawing {
         head: plan.head,
         cuts_x,
         strips,
+        stages: plan
+            .l
+            .stage_groups()
+            .into_iter()
+            .filter_map(|(stage, start, end)| {
+                let name = j.stages.get(stage?)?.clone();
+                Some((
+                    plan.cols.x[start] - 10.0,
+                    plan.cols.x[end - 1] + super::card::CARD_W + 10.0,
+                    name,
+                ))
+            })
+            .collect(),
         legend: entries,
     };
     Drawing {
