@@ -31,6 +31,15 @@ fn text_width() -> f32 {
     CARD_W - 2.0 * PAD - STRIPE - BADGE_ROOM
 }
 
+/// A department's name, with "(partner)" after an external partner's.
+fn partner_marked(dept: &crate::model::Department) -> String {
+    if dept.external {
+        format!("{} (partner)", dept.name)
+    } else {
+        dept.name.clone()
+    }
+}
+
 /// Wraps a card's text: the name, then "owner · channel" (or what is remarkable).
 pub fn card_text(input: &DiagramInput, t: TouchpointIdx, show_owner: bool) -> CardText {
     let ws = input.workspace;
@@ -43,20 +52,13 @@ pub fn card_text(input: &DiagramInput, t: TouchpointIdx, show_owner: bool) -> Ca
         let owners: Vec<String> = tp
             .owners
             .iter()
-            .map(|&d| {
-                let dept = &ws.departments[d];
-                if dept.external {
-                    format!("{} (partner)", dept.name)
-                } else {
-                    dept.name.clone()
-                }
-            })
+            .map(|&d| partner_marked(&ws.departments[d]))
             .collect();
         meta_parts.push(owners.join(" + "));
     } else if tp.owners.len() > 1 {
-        let others: Vec<&str> = tp.owners[1..]
+        let others: Vec<String> = tp.owners[1..]
             .iter()
-            .map(|&d| ws.departments[d].name.as_str())
+            .map(|&d| partner_marked(&ws.departments[d]))
             .collect();
         meta_parts.push(format!("shared with {}", others.join(", ")));
     }

@@ -223,7 +223,12 @@ impl Plan {
                 .collect()
         };
         let stage_lines = stage_heads.iter().map(|h| h.2.len()).max().unwrap_or(1);
-        let head = top + STAGE_HEADER + (stage_lines.max(1) - 1) as f32 * 17.5;
+        // Without stages there is no row of stage names.
+        let head = if stage_heads.is_empty() {
+            top
+        } else {
+            top + STAGE_HEADER + (stage_lines.max(1) - 1) as f32 * 17.5
+        };
         let mut y = head + 6.0;
         let mut evidence_row = None;
         let mut evidence = evidence;
