@@ -12,6 +12,7 @@ pub mod columns;
 pub mod connectors;
 pub mod dot;
 pub mod emotion;
+pub mod frame;
 pub mod geometry;
 pub mod labels;
 pub mod layout;

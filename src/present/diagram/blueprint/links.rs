@@ -100,7 +100,7 @@ pub fn draw(
                 let d = rounded_path(&points, 8.0);
                 canvas.connector(d, (color, width, Dash::Solid), links);
             }
-            Route::Around { k, channel } => {
+            Route::Around { channel, .. } => {
                 let dash = if e.backward {
                     kinds.steps.2 = true;
                     Dash::Dashed
@@ -112,7 +112,11 @@ pub fn draw(
                     }
                     Dash::Solid
                 };
-                let gaps = plan.cols.gap_lines(l.column[e.from], l.column[e.to], k);
+                let (cf, ct) = (l.column[e.from], l.column[e.to]);
+                let after = plan.cols.gap_lines(cf, ct, track(cf)).0;
+                let before_gap = ct.checked_sub(1).unwrap_or(usize::MAX);
+                let before = plan.cols.gap_lines(cf, ct, track(before_gap)).1;
+                let gaps = (after, before);
                 let points = route_around(
                     ports.start(ei, from),
                     ports.end(ei, to),
