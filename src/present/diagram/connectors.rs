@@ -1,25 +1,28 @@
 //! Connectors between cards: smooth curves between neighbouring columns, routes around
 //! cards for long steps and loops, and self-loops over a card's top edge.
 
+use std::fmt::Write;
+
 use super::scene::{self, Canvas, Color, Dash, Rect};
 
 /// A smooth connector through `points` (horizontal tangents at every point).
 pub fn curve_through(points: &[(f32, f32)]) -> String {
-    use scene::num;
-    let mut d = format!("M{},{}", num(points[0].0), num(points[0].1));
+    use scene::N;
+    let mut d = format!("M{},{}", N(points[0].0), N(points[0].1));
     for pair in points.windows(2) {
         let (x0, y0) = pair[0];
         let (x1, y1) = pair[1];
         let mid = f32::midpoint(x0, x1);
-        d.push_str(&format!(
+        let _ = write!(
+            d,
             " C{},{} {},{} {},{}",
-            num(mid),
-            num(y0),
-            num(mid),
-            num(y1),
-            num(x1),
-            num(y1)
-        ));
+            N(mid),
+            N(y0),
+            N(mid),
+            N(y1),
+            N(x1),
+            N(y1)
+        );
     }
     d
 }
@@ -49,12 +52,12 @@ pub type Stroke = (Color, f32, Dash);
 
 /// A polyline with rounded corners.
 pub fn rounded_path(points: &[(f32, f32)], radius: f32) -> String {
-    use scene::num;
-    let mut d = format!("M{},{}", num(points[0].0), num(points[0].1));
+    use scene::N;
+    let mut d = format!("M{},{}", N(points[0].0), N(points[0].1));
     for i in 1..points.len() {
         let (x, y) = points[i];
         if i + 1 == points.len() {
-            d.push_str(&format!(" L{},{}", num(x), num(y)));
+            let _ = write!(d, " L{},{}", N(x), N(y));
             break;
         }
         let (px, py) = points[i - 1];
@@ -63,20 +66,21 @@ pub fn rounded_path(points: &[(f32, f32)], radius: f32) -> String {
         let len_out = ((nx - x).powi(2) + (ny - y).powi(2)).sqrt();
         let r = radius.min(len_in / 2.0).min(len_out / 2.0);
         if r < 0.5 {
-            d.push_str(&format!(" L{},{}", num(x), num(y)));
+            let _ = write!(d, " L{},{}", N(x), N(y));
             continue;
         }
         let (ax, ay) = (x - (x - px) / len_in * r, y - (y - py) / len_in * r);
         let (bx, by) = (x + (nx - x) / len_out * r, y + (ny - y) / len_out * r);
-        d.push_str(&format!(
+        let _ = write!(
+            d,
             " L{},{} Q{},{} {},{}",
-            num(ax),
-            num(ay),
-            num(x),
-            num(y),
-            num(bx),
-            num(by)
-        ));
+            N(ax),
+            N(ay),
+            N(x),
+            N(y),
+            N(bx),
+            N(by)
+        );
     }
     d
 }
@@ -91,18 +95,18 @@ const LOOP_IN: f32 = 26.0;
 /// landing on it again (the arrowhead pointing down into the card), in the room kept free
 /// above the card.
 pub fn self_loop(card: Rect) -> String {
-    use scene::num;
+    use scene::N;
     let (x1, x2, top) = (card.right() - LOOP_OUT, card.right() - LOOP_IN, card.y);
     format!(
         "M{},{} C{},{} {},{} {},{}",
-        num(x1),
-        num(top),
-        num(x1),
-        num(top - 30.0),
-        num(x2),
-        num(top - 30.0),
-        num(x2),
-        num(top)
+        N(x1),
+        N(top),
+        N(x1),
+        N(top - 30.0),
+        N(x2),
+        N(top - 30.0),
+        N(x2),
+        N(top)
     )
 }
 

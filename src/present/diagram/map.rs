@@ -103,14 +103,26 @@ pub fn drawing(input: &DiagramInput) -> Drawing {
     }
 
     // Vertical placement: each slot as close to its predecessors' centre as order allows.
-    let mut slot_rect: HashMap<Slot, Rect> = HashMap::new();
-    let mut incoming: HashMap<Slot, Vec<Slot>> = HashMap::new();
+    // Slots numbered densely: touchpoints first, then each edge's dummies in order.
+    let mut dummy_base = Vec::with_capacity(l.edges.len());
+    let mut next_id = n;
+    for d in &l.dummies {
+        dummy_base.push(next_id);
+        next_id += d.len();
+    }
+    let id = |slot: &Slot| match *slot {
+        Slot::Touchpoint(t) => t,
+        Slot::Dummy(e, k) => dummy_base[e] + k - 1,
+    };
+    let unset = Rect::new(0.0, f32::NAN, 0.0, 0.0);
+    let mut slot_rect: Vec<Rect> = vec![unset; next_id];
+    let mut incoming: Vec<Vec<usize>> = vec![Vec::new(); next_id];
     for (ei, e) in l.edges.iter().enumerate() {
         if e.backward {
             continue;
         }
         for pair in l.chain(ei).windows(2) {
-            incoming.entry(pair[1]).or_default().push(pair[0]);
+            incoming[id(&pair[1])].push(id(&pair[0]));
         }
     }
     let mut bottom = top;
@@ -121,25 +133,24 @@ pub fn drawing(input: &DiagramInput) -> Drawing {
                 Slot::Touchpoint(t) => (heights[*t], above[*t]),
                 Slot::Dummy(..) => (DUMMY_H, 0.0),
             };
-            let desired = incoming.get(slot).map_or(y, |ps| {
-                let centers: Vec<f32> = ps
-                    .iter()
-                    .filter_map(|p| slot_rect.get(p))
-                    .map(Rect::center_y)
-                    .collect();
-                if centers.is_empty() {
-                    y
-                } else {
-                    centers.iter().sum::<f32>() / centers.len() as f32 - h / 2.0
-                }
-            });
+            // Predecessors placed already (in earlier columns) pull the slot to their centre.
+            let (sum, count) = incoming[id(slot)]
+                .iter()
+                .map(|&p| slot_rect[p])
+                .filter(|r| !r.y.is_nan())
+                .fold((0.0f32, 0usize), |(s, c), r| (s + r.center_y(), c + 1));
+            let desired = if count == 0 {
+                y
+            } else {
+                sum / count as f32 - h / 2.0
+            };
             let ry = desired.max(y + room);
-            slot_rect.insert(*slot, Rect::new(cx, ry, CARD_W, h));
+            slot_rect[id(slot)] = Rect::new(cx, ry, CARD_W, h);
             y = ry + h + ROW_GAP;
             bottom = bottom.max(ry + h);
         }
     }
-    let card_rect: Vec<Rect> = (0..n).map(|t| slot_rect[&Slot::Touchpoint(t)]).collect();
+    let card_rect: Vec<Rect> = slot_rect[..n].to_vec();
 
     let loops = l
         .edges
@@ -160,7 +171,7 @@ pub fn drawing(input: &DiagramInput) -> Drawing {
         } else if l.dummies[ei].is_empty() {
             card_rect[e.to].center_y()
         } else {
-            slot_rect[&Slot::Dummy(ei, 1)].center_y()
+            slot_rect[dummy_base[ei]].center_y()
         }
     };
     let last_hop = |ei: usize| -> f32 {
@@ -171,7 +182,7 @@ pub fn drawing(input: &DiagramInput) -> Drawing {
         } else if k == 0 {
             card_rect[e.from].center_y()
         } else {
-            slot_rect[&Slot::Dummy(ei, k)].center_y()
+            slot_rect[dummy_base[ei] + k - 1].center_y()
         }
     };
     let ports = Ports::assign(&l.edges, n, first_hop, last_hop);
@@ -242,7 +253,7 @@ pub fn drawing(input: &DiagramInput) -> Drawing {
             }
             let mut points = vec![start];
             for k in 1..=l.dummies[ei].len() {
-                let r = slot_rect[&Slot::Dummy(ei, k)];
+                let r = slot_rect[dummy_base[ei] + k - 1];
                 points.push((r.x, r.center_y()));
                 points.push((r.right(), r.center_y()));
             }

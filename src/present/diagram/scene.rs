@@ -395,13 +395,23 @@ impl Canvas {
 
 /// A number for SVG: at most one decimal, no trailing `.0`, no `-0`.
 pub fn num(v: f32) -> String {
-    let r = (v * 10.0).round() / 10.0;
-    if r == 0.0 {
-        return "0".to_owned();
-    }
-    if r.fract() == 0.0 {
-        format!("{}", r as i64)
-    } else {
-        format!("{r:.1}")
+    N(v).to_string()
+}
+
+/// [`num`] without an allocation: `write!(out, "{}", N(x))`.
+#[derive(Clone, Copy)]
+pub struct N(pub f32);
+
+impl std::fmt::Display for N {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Whole tenths as an integer: integer formatting is exact and fast.
+        let tenths = (self.0 * 10.0).round() as i64;
+        let sign = if tenths < 0 { "-" } else { "" };
+        let a = tenths.unsigned_abs();
+        if a % 10 == 0 {
+            write!(f, "{sign}{}", a / 10)
+        } else {
+            write!(f, "{sign}{}.{}", a / 10, a % 10)
+        }
     }
 }

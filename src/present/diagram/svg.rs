@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use super::scene::{Anchor, Dash, Item, Scene, num};
+use super::scene::{Anchor, Dash, Item, N, Scene};
 use super::text::FONT_FAMILY;
 use crate::present::escape::xml;
 
@@ -14,8 +14,8 @@ pub fn write(scene: &Scene) -> String {
     let _ = writeln!(
         out,
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" role="img" aria-labelledby="{p}-title {p}-desc" font-family="{font}">"#,
-        w = num(scene.width),
-        h = num(scene.height),
+        w = N(scene.width),
+        h = N(scene.height),
         font = xml(FONT_FAMILY),
     );
     let _ = writeln!(
@@ -84,20 +84,16 @@ fn write_items(
                 let _ = write!(
                     out,
                     r#"<rect x="{}" y="{}" width="{}" height="{}" fill="{fill}""#,
-                    num(rect.x),
-                    num(rect.y),
-                    num(rect.w),
-                    num(rect.h)
+                    N(rect.x),
+                    N(rect.y),
+                    N(rect.w),
+                    N(rect.h)
                 );
                 if *radius > 0.0 {
-                    let _ = write!(out, r#" rx="{}""#, num(*radius));
+                    let _ = write!(out, r#" rx="{}""#, N(*radius));
                 }
                 if let Some(s) = stroke {
-                    let _ = write!(
-                        out,
-                        r#" stroke="{s}" stroke-width="{}""#,
-                        num(*stroke_width)
-                    );
+                    let _ = write!(out, r#" stroke="{s}" stroke-width="{}""#, N(*stroke_width));
                     if *dashed {
                         out.push_str(r#" stroke-dasharray="5 3""#);
                     }
@@ -124,9 +120,9 @@ fn write_items(
                 let _ = write!(
                     out,
                     r#"<text x="{}" y="{}" font-size="{}" fill="{color}" text-anchor="{anchor}"{weight} style="unicode-bidi:isolate;white-space:pre">"#,
-                    num(*x),
-                    num(*y),
-                    num(*size)
+                    N(*x),
+                    N(*y),
+                    N(*size)
                 );
                 for (i, line) in lines.iter().enumerate() {
                     if i == 0 {
@@ -135,8 +131,8 @@ fn write_items(
                         let _ = write!(
                             out,
                             r#"<tspan x="{}" dy="{}">{}</tspan>"#,
-                            num(*x),
-                            num(*line_height),
+                            N(*x),
+                            N(*line_height),
                             xml(line)
                         );
                     }
@@ -155,7 +151,7 @@ fn write_items(
                 let fill = fill.unwrap_or("none");
                 let _ = write!(out, r#"<path d="{d}" fill="{fill}""#);
                 if *width > 0.0 {
-                    let _ = write!(out, r#" stroke="{stroke}" stroke-width="{}""#, num(*width));
+                    let _ = write!(out, r#" stroke="{stroke}" stroke-width="{}""#, N(*width));
                 }
                 match dash {
                     Dash::Solid => {}
@@ -180,9 +176,9 @@ fn write_items(
                 let _ = write!(
                     out,
                     r#"<circle cx="{}" cy="{}" r="{}" fill="{fill}""#,
-                    num(*cx),
-                    num(*cy),
-                    num(*r)
+                    N(*cx),
+                    N(*cy),
+                    N(*r)
                 );
                 if let Some(s) = stroke {
                     let _ = write!(out, r#" stroke="{s}" stroke-width="1.5""#);
@@ -199,8 +195,8 @@ fn write_items(
                 let _ = write!(
                     out,
                     r#"<g transform="translate({} {}) scale({})""#,
-                    num(*dx),
-                    num(*dy),
+                    N(*dx),
+                    N(*dy),
                     scale_num(*scale)
                 );
                 if let Some(c) = clip {
@@ -209,10 +205,10 @@ fn write_items(
                     let _ = write!(
                         out,
                         r#" clip-path="url(#{id})"><clipPath id="{id}"><rect x="{}" y="{}" width="{}" height="{}"/></clipPath>"#,
-                        num(c.x),
-                        num(c.y),
-                        num(c.w),
-                        num(c.h)
+                        N(c.x),
+                        N(c.y),
+                        N(c.w),
+                        N(c.h)
                     );
                     out.push('\n');
                 } else {
