@@ -4,7 +4,9 @@
 
 use super::DiagramInput;
 use super::palette::{INK, MUTED, tone_color};
-use super::scene::{Anchor, Canvas, Rect, Role, num};
+use std::fmt::Write;
+
+use super::scene::{Anchor, Canvas, N, Rect, Role, num};
 use crate::model::Tone;
 
 /// Draws the curve in `panel`, its plot starting at `plot_left`, above cards at `cards`
@@ -78,19 +80,17 @@ pub fn draw(
         );
         return;
     }
-    let d: Vec<String> = points
-        .iter()
-        .enumerate()
-        .map(|(i, (x, s))| {
-            format!(
-                "{}{},{}",
-                if i == 0 { "M" } else { "L" },
-                num(*x),
-                num(y_of(f32::from(*s)))
-            )
-        })
-        .collect();
-    canvas.path(d.join(" "), INK, 2.0, false, false);
+    let mut d = String::with_capacity(points.len() * 14);
+    for (i, (x, s)) in points.iter().enumerate() {
+        let _ = write!(
+            d,
+            "{}{},{}",
+            if i == 0 { "M" } else { " L" },
+            N(*x),
+            N(y_of(f32::from(*s)))
+        );
+    }
+    canvas.path(d, INK, 2.0, false, false);
     for (x, s) in points {
         canvas.circle(
             x,

@@ -2,9 +2,8 @@
 //! connector, from the middle outwards, and goes where its box meets no card, no text and no
 //! other label. Occupied areas are kept in a coarse grid so placing stays linear.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
+use super::fast::FastMap;
 use super::palette::{INK, RULE};
 use super::scene::{Anchor, Canvas, Rect, Role};
 use super::text;
@@ -14,34 +13,11 @@ pub const LABEL_SIZE: f32 = 12.0;
 pub const LABEL_WRAP: f32 = 130.0;
 const CELL: f32 = 96.0;
 
-/// A fast hash for grid cells (a multiply and a rotate, as in rustc's FxHash): cells are
-/// small integers chosen by cxmap, never input an attacker picks, and the map's order never
-/// reaches any output.
-#[derive(Default)]
-struct CellHasher(u64);
-
-impl Hasher for CellHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
-        }
-    }
-    fn write_i32(&mut self, i: i32) {
-        self.write_u64(u64::from(i.cast_unsigned()));
-    }
-    fn write_u64(&mut self, i: u64) {
-        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
 /// Areas already taken: cards, text, labels.
 #[derive(Default)]
 pub struct Obstacles {
     rects: Vec<Rect>,
-    grid: HashMap<(i32, i32), Vec<u32>, BuildHasherDefault<CellHasher>>,
+    grid: FastMap<(i32, i32), Vec<u32>>,
 }
 
 impl Obstacles {

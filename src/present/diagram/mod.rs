@@ -12,6 +12,7 @@ pub mod columns;
 pub mod connectors;
 pub mod dot;
 pub mod emotion;
+pub mod fast;
 pub mod frame;
 pub mod geometry;
 pub mod labels;
