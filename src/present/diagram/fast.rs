@@ -1,5 +1,5 @@
 //! A fast hash for the maps layout keeps of its own slots and grid cells (a multiply and a
-//! rotate, as in rustc's FxHash). Keys are small integers cxmap makes, never text an attacker
+//! rotate, as in rustc's `FxHash`). Keys are small integers cxmap makes, never text an attacker
 //! chooses, and no map's order reaches any output (output is built from vectors in order).
 
 use std::collections::HashMap;

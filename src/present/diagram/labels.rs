@@ -2,7 +2,6 @@
 //! connector, from the middle outwards, and goes where its box meets no card, no text and no
 //! other label. Occupied areas are kept in a coarse grid so placing stays linear.
 
-
 use super::fast::FastMap;
 use super::palette::{INK, RULE};
 use super::scene::{Anchor, Canvas, Rect, Role};
