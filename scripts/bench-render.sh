@@ -28,7 +28,7 @@ for n in 100 1000 5000; do
   ws="$work/ws-$n"
   ./target/release/examples/generate "$ws" "$n" 1
   builtin=$(seconds ./target/release/cxmap render "$ws" -o "$work/out-$n")
-  ./target/release/cxmap render "$ws" --format dot -o "$work/dot-$n" >/dev/null
+  ./target/release/cxmap render "$ws" --view map --format dot -o "$work/dot-$n" >/dev/null
   graphviz=$(seconds dot -Tsvg "$work/dot-$n/journey-000.map.dot" -o "$work/dot-$n/out.svg")
   ratio="-"
   if [[ "$graphviz" =~ ^[0-9.]+$ ]]; then

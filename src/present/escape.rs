@@ -235,6 +235,47 @@ pub fn next_target(text: &str) -> String {
     list_item(text).replace(':', "\\:")
 }
 
+/// Mermaid text: a label in a flowchart (inside `"..."`), or a title, section, task or actor
+/// name in a journey diagram. Mermaid decodes `#NN;` entity codes in every diagram, so every
+/// character outside letters, digits, spaces and `.-'()/?!+_=@$~^` is written as one: quotes,
+/// `#`, `:`, `;`, `,` (journey syntax), `%` (directives and comments), `<`, `>`, `&` (HTML
+/// labels), backticks (Markdown strings), brackets and pipes (flowchart syntax), and any
+/// other symbol. Line breaks and other control characters become spaces. A name that starts
+/// like a keyword of the journey syntax (`title`, `section`, ...) has its first letter encoded,
+/// so it stays a name; a blank name becomes a no-break space, so a line is never empty.
+///
+/// ```
+/// use cxmap::present::escape::mermaid;
+/// assert_eq!(mermaid(r#"A "quote" & <b>"#), "A #34;quote#34; #38; #60;b#62;");
+/// assert_eq!(mermaid("Step: one; two, %%{init}%%"), "Step#58; one#59; two#44; #37;#37;#123;init#125;#37;#37;");
+/// assert_eq!(mermaid("section 2"), "#115;ection 2");
+/// ```
+pub fn mermaid(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c.is_alphanumeric() || " .-'()/?!+_=@$~^".contains(c) {
+            out.push(c);
+        } else if c.is_control() {
+            out.push(' ');
+        } else {
+            out.push_str(&format!("#{};", u32::from(c)));
+        }
+    }
+    let trimmed = out.trim();
+    if trimmed.is_empty() {
+        return "#160;".to_owned();
+    }
+    let lower = trimmed.to_lowercase();
+    if ["title", "section", "journey", "acctitle", "accdescr"]
+        .iter()
+        .any(|k| lower.starts_with(k))
+    {
+        let first = trimmed.chars().next().expect("not empty");
+        return format!("#{};{}", u32::from(first), &trimmed[first.len_utf8()..]);
+    }
+    trimmed.to_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -261,6 +302,31 @@ mod tests {
         assert_eq!(github_data("50%\nok"), "50%25%0Aok");
         assert_eq!(github_property("a:b,c"), "a%3Ab%2Cc");
         assert_eq!(github_data("bell\u{7}"), "bell\\u{7}");
+    }
+
+    #[test]
+    fn mermaid_escaping_leaves_no_syntax() {
+        let hostile =
+            "x\"]; click t0 call alert(1) %%{init: {'theme':'dark'}}%%\nsection evil: 5: Me`**`|";
+        let out = mermaid(hostile);
+        // With every `#NN;` entity taken out, nothing of Mermaid's syntax is left.
+        let mut bare = String::new();
+        let mut rest = out.as_str();
+        while let Some(i) = rest.find('#') {
+            bare.push_str(&rest[..i]);
+            let end = rest[i..].find(';').expect("an entity ends with ;");
+            assert!(rest[i + 1..i + end].bytes().all(|b| b.is_ascii_digit()));
+            rest = &rest[i + end + 1..];
+        }
+        bare.push_str(rest);
+        for c in [
+            '"', ']', '[', ';', ':', '%', '{', '}', '\n', '`', '|', ',', '<', '>', '&',
+        ] {
+            assert!(!bare.contains(c), "{c:?} left in {out}");
+        }
+        assert_eq!(mermaid("   "), "#160;");
+        assert_eq!(mermaid("Title deeds"), "#84;itle deeds");
+        assert_eq!(mermaid("Café 🙂"), "Café #128578;");
     }
 
     #[test]

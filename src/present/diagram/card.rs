@@ -4,17 +4,21 @@
 use super::palette::{
     ALERT, ALERT_FILL, BACKSTAGE_FILL, INK, LINE, MUTED, department_color, tone_color,
 };
-use super::scene::{Anchor, Canvas, Rect, Role};
+use super::scene::{Anchor, BoxId, Canvas, Rect, Role};
 use super::{DiagramInput, text};
 use crate::model::{Tone, TouchpointIdx};
 
 /// Card geometry shared by both views.
-pub const CARD_W: f32 = 184.0;
+pub const CARD_W: f32 = 200.0;
 const PAD: f32 = 10.0;
 const STRIPE: f32 = 6.0;
-const NAME_SIZE: f32 = 13.0;
-const META_SIZE: f32 = 11.0;
-const BADGE_ROOM: f32 = 22.0;
+const NAME_SIZE: f32 = 14.0;
+/// The smallest text on a card: slides scale pages so that it is at least 14 px.
+pub const META_SIZE: f32 = 12.0;
+/// The least room between two connectors that meet one side of a card.
+pub const PORT_GAP: f32 = 12.0;
+const BADGE_ROOM: f32 = 24.0;
+const BADGE_SIZE: f32 = 12.0;
 
 /// The text of a touchpoint card, wrapped to fit.
 pub struct CardText {
@@ -27,6 +31,15 @@ fn text_width() -> f32 {
     CARD_W - 2.0 * PAD - STRIPE - BADGE_ROOM
 }
 
+/// A department's name, with "(partner)" after an external partner's.
+fn partner_marked(dept: &crate::model::Department) -> String {
+    if dept.external {
+        format!("{} (partner)", dept.name)
+    } else {
+        dept.name.clone()
+    }
+}
+
 /// Wraps a card's text: the name, then "owner · channel" (or what is remarkable).
 pub fn card_text(input: &DiagramInput, t: TouchpointIdx, show_owner: bool) -> CardText {
     let ws = input.workspace;
@@ -36,28 +49,30 @@ pub fn card_text(input: &DiagramInput, t: TouchpointIdx, show_owner: bool) -> Ca
     if input.unowned(t) {
         meta_parts.push("No owner".to_owned());
     } else if show_owner && !tp.owners.is_empty() {
-        let owners: Vec<&str> = tp
+        let owners: Vec<String> = tp
             .owners
             .iter()
-            .map(|&d| ws.departments[d].name.as_str())
+            .map(|&d| partner_marked(&ws.departments[d]))
             .collect();
         meta_parts.push(owners.join(" + "));
     } else if tp.owners.len() > 1 {
-        let others: Vec<&str> = tp.owners[1..]
+        let others: Vec<String> = tp.owners[1..]
             .iter()
-            .map(|&d| ws.departments[d].name.as_str())
+            .map(|&d| partner_marked(&ws.departments[d]))
             .collect();
         meta_parts.push(format!("shared with {}", others.join(", ")));
     }
     if tp.backstage {
         meta_parts.push("backstage".to_owned());
-    } else if tp
-        .owners
-        .first()
-        .is_some_and(|&d| !ws.departments[d].customer_facing)
+    } else if show_owner
+        && tp
+            .owners
+            .first()
+            .is_some_and(|&d| !ws.departments[d].customer_facing)
     {
-        // A backstage team's step that the customer sees: the evidence behind
-        // `backstage-influence`, worth spelling out on the card.
+        // On the map, a backstage team's step that the customer sees: the evidence behind
+        // `backstage-influence`, worth spelling out on the card. (The blueprint shows it by
+        // the lane the card is in.)
         meta_parts.push("seen by the customer".to_owned());
     }
     if !tp.channels.is_empty() {
@@ -69,7 +84,13 @@ pub fn card_text(input: &DiagramInput, t: TouchpointIdx, show_owner: bool) -> Ca
     let meta = if meta_parts.is_empty() {
         Vec::new()
     } else {
-        text::wrap(&meta_parts.join(" · "), META_SIZE, false, text_width())
+        // An unowned step's line is drawn bold.
+        text::wrap(
+            &meta_parts.join(" · "),
+            META_SIZE,
+            input.unowned(t),
+            text_width(),
+        )
     };
     let height = PAD * 2.0
         + name.len() as f32 * NAME_SIZE * 1.25
@@ -85,14 +106,20 @@ pub fn card_text(input: &DiagramInput, t: TouchpointIdx, show_owner: bool) -> Ca
     }
 }
 
-/// Draws a touchpoint card at `rect` (its height from `card_text`).
+/// The height of a card: its text, and room for `ports` connectors on one side.
+pub fn card_height(text: &CardText, ports: usize) -> f32 {
+    text.height.max((ports + 1) as f32 * PORT_GAP)
+}
+
+/// Draws a touchpoint card at `rect` (its height from `card_height`); returns its box id.
 pub fn draw_card(
     canvas: &mut Canvas,
     input: &DiagramInput,
     t: TouchpointIdx,
     rect: Rect,
     text: CardText,
-) {
+    id: BoxId,
+) -> BoxId {
     let tp = input.touchpoint(t);
     let unowned = input.unowned(t);
     let (strong, light) = match tp.lead_owner() {
@@ -113,7 +140,7 @@ pub fn draw_card(
     } else {
         (strong, 1.2, false)
     };
-    canvas.rect(rect, 6.0, fill, Some(stroke), width, dashed, Role::Card);
+    canvas.rect(rect, 6.0, fill, Some(stroke), width, dashed, Role::Card(id));
     canvas.rect(
         Rect::new(rect.x + 1.0, rect.y + 1.0, STRIPE, rect.h - 2.0),
         2.0,
@@ -126,7 +153,7 @@ pub fn draw_card(
     let x = rect.x + STRIPE + PAD;
     let mut y = rect.y + PAD + NAME_SIZE * 0.95;
     let name_lines = text.name.len() as f32;
-    canvas.lines(
+    canvas.push_text(
         x,
         y,
         text.name,
@@ -135,11 +162,12 @@ pub fn draw_card(
         INK,
         Anchor::Start,
         text_width(),
+        Some(id),
     );
     y += name_lines * NAME_SIZE * 1.25 + 4.0;
     if !text.meta.is_empty() {
         let color = if unowned { ALERT } else { MUTED };
-        canvas.lines(
+        canvas.push_text(
             x,
             y - 2.0,
             text.meta,
@@ -148,26 +176,43 @@ pub fn draw_card(
             color,
             Anchor::Start,
             text_width(),
+            Some(id),
         );
     }
     // Badges in the top-right corner: the score, and a purchase mark.
-    let bx = rect.right() - PAD - 7.0;
-    let by = rect.y + PAD + 7.0;
+    let bx = rect.right() - PAD - 8.0;
+    let by = rect.y + PAD + 8.0;
     if let Some(score) = tp.score {
         let color = if input.pain(t) {
             ALERT
         } else {
             tone_color(Tone::of(score))
         };
-        canvas.circle(bx, by, 10.0, color, None);
+        canvas.circle(bx, by, 11.0, color, None);
         let label = if score > 0 {
             format!("+{score}")
         } else {
             score.to_string()
         };
-        canvas.label(bx, by + 4.0, label, 11.0, true, "#ffffff", Anchor::Middle);
+        badge_text(canvas, bx, by, label, id);
     } else if tp.purchase {
-        canvas.circle(bx, by, 10.0, INK, None);
-        canvas.label(bx, by + 4.0, "$", 11.0, true, "#ffffff", Anchor::Middle);
+        canvas.circle(bx, by, 11.0, INK, None);
+        badge_text(canvas, bx, by, "$".to_owned(), id);
     }
+    id
+}
+
+fn badge_text(canvas: &mut Canvas, bx: f32, by: f32, label: String, on: BoxId) {
+    let w = text::width(&label, BADGE_SIZE, true);
+    canvas.push_text(
+        bx,
+        by + 4.3,
+        vec![label],
+        BADGE_SIZE,
+        true,
+        "#ffffff",
+        Anchor::Middle,
+        w,
+        Some(on),
+    );
 }

@@ -3,27 +3,13 @@
 //! going around cards use.
 
 use super::card::CARD_W;
-use super::connectors::{label_room, wrap_label};
+use super::labels::Label;
 use super::layout;
-
-/// The x of the free gaps around columns: after column `from` and before column `to`, for
-/// connectors that go around cards (`loop_back` shifts them so loops and long steps do not
-/// share a line).
-fn gap_lines(col_x: &[f32], gap: &[f32], from: usize, to: usize, loop_back: bool) -> (f32, f32) {
-    let shift = if loop_back { 6.0 } else { 0.0 };
-    let after = col_x[from] + CARD_W + gap[from] / 2.0 + shift;
-    let before = if to == 0 {
-        col_x[0] - 12.0
-    } else {
-        col_x[to] - gap[to - 1] / 2.0 - shift
-    };
-    (after, before)
-}
 
 /// Column positions: each gap wide enough for the labels of the steps that start in it.
 pub struct Columns {
     /// Each edge's label, wrapped.
-    pub labels: Vec<Option<Vec<String>>>,
+    pub labels: Vec<Option<Label>>,
     /// The gap after each column.
     pub gap: Vec<f32>,
     /// The left x of each column.
@@ -35,16 +21,16 @@ pub struct Columns {
 impl Columns {
     pub fn new(l: &layout::Layered, left: f32, min_gap: f32) -> Columns {
         let n = l.columns.len();
-        let labels: Vec<Option<Vec<String>>> = l
+        let labels: Vec<Option<Label>> = l
             .edges
             .iter()
-            .map(|e| e.label.as_deref().map(wrap_label))
+            .map(|e| e.label.as_deref().map(Label::new))
             .collect();
         let mut gap = vec![min_gap; n];
-        for (e, lines) in l.edges.iter().zip(&labels) {
-            if let (false, Some(lines)) = (e.backward, lines) {
+        for (e, label) in l.edges.iter().zip(&labels) {
+            if let (false, Some(label)) = (e.backward || e.from == e.to, label) {
                 let c = l.column[e.from];
-                gap[c] = gap[c].max(label_room(lines));
+                gap[c] = gap[c].max(label.w + 28.0);
             }
         }
         let mut x = Vec::with_capacity(n);
@@ -62,8 +48,17 @@ impl Columns {
         }
     }
 
-    /// See [`gap_lines`].
-    pub fn gap_lines(&self, from: usize, to: usize, loop_back: bool) -> (f32, f32) {
-        gap_lines(&self.x, &self.gap, from, to, loop_back)
+    /// The x of the free lines in the gaps around columns: after column `from` and before
+    /// column `to`, for connectors that go around cards; `lane` (0, 1, 2, ...) spreads the
+    /// connectors that share a gap so they do not run on one line.
+    pub fn gap_lines(&self, from: usize, to: usize, lane: usize) -> (f32, f32) {
+        let shift = |g: f32| ((lane % 5) as f32 - 2.0) * (g / 12.0).min(6.0);
+        let after = self.x[from] + CARD_W + self.gap[from] / 2.0 + shift(self.gap[from]);
+        let before = if to == 0 {
+            self.x[0] - 14.0 - (lane % 5) as f32 * 3.0
+        } else {
+            self.x[to] - self.gap[to - 1] / 2.0 + shift(self.gap[to - 1])
+        };
+        (after, before)
     }
 }

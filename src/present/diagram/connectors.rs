@@ -1,83 +1,63 @@
 //! Connectors between cards: smooth curves between neighbouring columns, routes around
-//! cards for long steps and loops, self-loops, and edge labels on a white box.
+//! cards for long steps and loops, and self-loops over a card's top edge.
 
-use super::scene::{self, Canvas, Color, Rect, Role};
-use super::{palette::INK, text};
-use crate::present::diagram::scene::Anchor;
+use std::fmt::Write;
+
+use super::scene::{self, Canvas, Color, Dash, Rect};
 
 /// A smooth connector through `points` (horizontal tangents at every point).
 pub fn curve_through(points: &[(f32, f32)]) -> String {
-    use scene::num;
-    let mut d = format!("M{},{}", num(points[0].0), num(points[0].1));
+    use scene::N;
+    let mut d = format!("M{},{}", N(points[0].0), N(points[0].1));
     for pair in points.windows(2) {
         let (x0, y0) = pair[0];
         let (x1, y1) = pair[1];
         let mid = f32::midpoint(x0, x1);
-        d.push_str(&format!(
+        let _ = write!(
+            d,
             " C{},{} {},{} {},{}",
-            num(mid),
-            num(y0),
-            num(mid),
-            num(y1),
-            num(x1),
-            num(y1)
-        ));
+            N(mid),
+            N(y0),
+            N(mid),
+            N(y1),
+            N(x1),
+            N(y1)
+        );
     }
     d
 }
 
-/// Draws [`route_around`] with its label (if any) on the free channel.
-#[allow(clippy::too_many_arguments)]
-pub fn connector_around(
-    canvas: &mut Canvas,
-    from: Rect,
-    to: Rect,
-    (after, before): (f32, f32),
-    channel: f32,
-    (color, width, dashed): (Color, f32, bool),
-    label: Option<&Vec<String>>,
-) {
-    canvas.path(
-        route_around(from, to, after, before, channel),
-        color,
-        width,
-        dashed,
-        true,
-    );
-    if let Some(lines) = label {
-        edge_label(canvas, f32::midpoint(after, before), channel, lines.clone());
-    }
-}
-
-/// A connector that keeps clear of cards: out of the source's right side into the gap after
-/// its column, along a free horizontal `channel`, up or down the gap before the target's
-/// column, and into the target's left side. Corners are rounded.
+/// The corners of a connector that keeps clear of cards: out of the source's right side
+/// (at `start`) into the gap after its column, along a free horizontal `channel`, up or down
+/// the gap before the target's column, and into the target's left side (at `end`).
 pub fn route_around(
-    from: scene::Rect,
-    to: scene::Rect,
+    start: (f32, f32),
+    end: (f32, f32),
     gap_after_from: f32,
     gap_before_to: f32,
     channel: f32,
-) -> String {
-    let points = [
-        (from.right(), from.center_y()),
-        (gap_after_from, from.center_y()),
+) -> Vec<(f32, f32)> {
+    vec![
+        start,
+        (gap_after_from, start.1),
         (gap_after_from, channel),
         (gap_before_to, channel),
-        (gap_before_to, to.center_y()),
-        (to.x, to.center_y()),
-    ];
-    rounded_path(&points, 10.0)
+        (gap_before_to, end.1),
+        end,
+    ]
 }
+
+/// How a connector is stroked: colour, width, dash.
+pub type Stroke = (Color, f32, Dash);
 
 /// A polyline with rounded corners.
 pub fn rounded_path(points: &[(f32, f32)], radius: f32) -> String {
-    use scene::num;
-    let mut d = format!("M{},{}", num(points[0].0), num(points[0].1));
+    use scene::N;
+    let mut d = format!("M{},{}", N(points[0].0), N(points[0].1));
     for i in 1..points.len() {
         let (x, y) = points[i];
         if i + 1 == points.len() {
-            d.push_str(&format!(" L{},{}", num(x), num(y)));
+            let _ = write!(d, " L{},{}", N(x), N(y));
             break;
         }
         let (px, py) = points[i - 1];
@@ -86,76 +66,67 @@ pub fn rounded_path(points: &[(f32, f32)], radius: f32) -> String {
         let len_out = ((nx - x).powi(2) + (ny - y).powi(2)).sqrt();
         let r = radius.min(len_in / 2.0).min(len_out / 2.0);
         if r < 0.5 {
-            d.push_str(&format!(" L{},{}", num(x), num(y)));
+            let _ = write!(d, " L{},{}", N(x), N(y));
             continue;
         }
         let (ax, ay) = (x - (x - px) / len_in * r, y - (y - py) / len_in * r);
         let (bx, by) = (x + (nx - x) / len_out * r, y + (ny - y) / len_out * r);
-        d.push_str(&format!(
+        let _ = write!(
+            d,
             " L{},{} Q{},{} {},{}",
-            num(ax),
-            num(ay),
-            num(x),
-            num(y),
-            num(bx),
-            num(by)
-        ));
+            N(ax),
+            N(ay),
+            N(x),
+            N(y),
+            N(bx),
+            N(by)
+        );
     }
     d
 }
 
-const LABEL_SIZE: f32 = 11.0;
+/// Room kept free above a card that has a step back to itself.
+pub const SELF_LOOP_ROOM: f32 = 30.0;
+/// How far right of the card's left edge the self-loop rises and lands.
+const LOOP_OUT: f32 = 56.0;
+const LOOP_IN: f32 = 26.0;
 
-/// An edge label: wrapped lines on a white box centred on `(cx, cy)`.
-pub fn edge_label(canvas: &mut Canvas, cx: f32, cy: f32, lines: Vec<String>) {
-    let w = text::widest(&lines, LABEL_SIZE, false);
-    let h = lines.len() as f32 * LABEL_SIZE * 1.25;
-    canvas.rect(
-        Rect::new(cx - w / 2.0 - 4.0, cy - h / 2.0 - 3.0, w + 8.0, h + 6.0),
-        3.0,
-        "#ffffff",
-        Some("#d0d7de"),
-        0.8,
-        false,
-        Role::Decoration,
-    );
-    canvas.lines(
-        cx,
-        cy - h / 2.0 + LABEL_SIZE * 0.95,
-        lines,
-        LABEL_SIZE,
-        false,
-        INK,
-        Anchor::Middle,
-        w,
-    );
-}
-
-/// Wraps an edge label for [`edge_label`].
-pub fn wrap_label(label: &str) -> Vec<String> {
-    text::wrap(label, LABEL_SIZE, false, 120.0)
-}
-
-/// The width an edge label needs between two columns.
-pub fn label_room(lines: &[String]) -> f32 {
-    text::widest(lines, LABEL_SIZE, false) + 36.0
-}
-
-/// A step from a card back to itself: a small loop over its top-right corner. Returns the
-/// path and where its label goes.
-pub fn self_loop(card: Rect) -> (String, (f32, f32)) {
-    use scene::num;
-    let x = card.right() - 40.0;
-    let d = format!(
+/// A step from a card back to itself: an arc over the card's top edge, rising from it and
+/// landing on it again (the arrowhead pointing down into the card), in the room kept free
+/// above the card.
+pub fn self_loop(card: Rect) -> String {
+    use scene::N;
+    let (x1, x2, top) = (card.right() - LOOP_OUT, card.right() - LOOP_IN, card.y);
+    format!(
         "M{},{} C{},{} {},{} {},{}",
-        num(x),
-        num(card.y),
-        num(x),
-        num(card.y - 28.0),
-        num(card.right() + 23.0),
-        num(card.center_y() - 10.0),
-        num(card.right()),
-        num(card.center_y() - 6.0)
+        N(x1),
+        N(top),
+        N(x1),
+        N(top - 30.0),
+        N(x2),
+        N(top - 30.0),
+        N(x2),
+        N(top)
+    )
+}
+
+/// The width a self-loop's label may take: left of the arc, above the card.
+pub fn self_loop_label_width(card_w: f32) -> f32 {
+    card_w - LOOP_OUT - 14.0
+}
+
+/// Where a self-loop's label goes: left of the arc, in the room above the card.
+pub fn self_loop_label_at(card: Rect, w: f32, h: f32) -> Rect {
+    let right = card.right() - LOOP_OUT - 6.0;
+    Rect::new(right - w, card.y - h - 4.0, w, h)
+}
+
+/// Draws a step from card `t` back to itself, over its top edge (dashed, as the legend says
+/// for loops); its label goes in the room kept above the card.
+pub fn draw_self_loop(canvas: &mut Canvas, t: usize, card: Rect, (color, width): (Color, f32)) {
+    canvas.connector(
+        self_loop(card),
+        (color, width, Dash::Dashed),
+        (t as u32, t as u32),
     );
-    (d, (x, card.y - 28.0))
 }

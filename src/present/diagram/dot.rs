@@ -16,7 +16,7 @@ use graphviz_rust::dot_structures::{
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 
 use super::DiagramInput;
-use super::palette::{ALERT, ALERT_FILL, BACKSTAGE_FILL, HANDOFF, LINE, department_color};
+use super::palette::{ACCENT, ALERT, ALERT_FILL, BACKSTAGE_FILL, LINE, department_color};
 use crate::present::escape::{dot_inner, dot_string};
 
 fn attr(key: &str, value: Id) -> Attribute {
@@ -115,10 +115,12 @@ pub fn map(input: &DiagramInput) -> String {
     }
     for (i, tp) in j.touchpoints.iter().enumerate() {
         for step in &tp.next {
-            let handoff = j.is_handoff(i, step);
-            let mut attributes = vec![attr("color", fixed(if handoff { HANDOFF } else { LINE }))];
-            if handoff {
-                attributes.push(attr("penwidth", fixed("1.8")));
+            // The same accent as the builtin views: a hand-off across the line of
+            // visibility or into a pain point.
+            let accent = input.accent(i, step.to);
+            let mut attributes = vec![attr("color", fixed(if accent { ACCENT } else { LINE }))];
+            if accent {
+                attributes.push(attr("penwidth", fixed("2.2")));
             }
             if let Some(label) = &step.label {
                 attributes.push(attr("label", Id::Escaped(dot_string(label))));

@@ -1,10 +1,12 @@
-//! The customer's emotion curve: one point per scored touchpoint, at its card's x, joined
-//! left to right. Extremes are never averaged away: two touchpoints in one column are two
-//! points.
+//! The customer's emotion curve, in both views: one point per scored touchpoint, within its
+//! card's width, joined left to right. Extremes are never averaged away: two touchpoints in
+//! one column are two points, spread across the column, the worse one first.
 
 use super::DiagramInput;
 use super::palette::{INK, MUTED, tone_color};
-use super::scene::{Anchor, Canvas, Rect, Role, num};
+use std::fmt::Write;
+
+use super::scene::{Anchor, Canvas, N, Rect, Role, num};
 use crate::model::Tone;
 
 /// Draws the curve in `panel`, its plot starting at `plot_left`, above cards at `cards`
@@ -29,7 +31,7 @@ pub fn draw(
         Role::Decoration,
     );
     canvas.label(
-        panel.x + 16.0,
+        plot_left,
         panel.y + 20.0,
         "How the customer feels",
         13.0,
@@ -46,7 +48,7 @@ pub fn draw(
             plot_left - 12.0,
             y_of(score) + 4.0,
             text,
-            10.0,
+            11.0,
             false,
             MUTED,
             Anchor::End,
@@ -65,13 +67,7 @@ pub fn draw(
             false,
         );
     }
-    let mut points: Vec<(f32, i8)> = input
-        .journey
-        .touchpoints
-        .iter()
-        .zip(cards)
-        .filter_map(|(tp, card)| tp.score.map(|s| (card.center_x(), s)))
-        .collect();
+    let points = spread(input, cards);
     if points.is_empty() {
         canvas.label(
             plot_left + 8.0,
@@ -84,21 +80,17 @@ pub fn draw(
         );
         return;
     }
-    // Left to right; within a column, the worse moment first so the line dips to it.
-    points.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-    let d: Vec<String> = points
-        .iter()
-        .enumerate()
-        .map(|(i, (x, s))| {
-            format!(
-                "{}{},{}",
-                if i == 0 { "M" } else { "L" },
-                num(*x),
-                num(y_of(f32::from(*s)))
-            )
-        })
-        .collect();
-    canvas.path(d.join(" "), INK, 2.0, false, false);
+    let mut d = String::with_capacity(points.len() * 14);
+    for (i, (x, s)) in points.iter().enumerate() {
+        let _ = write!(
+            d,
+            "{}{},{}",
+            if i == 0 { "M" } else { " L" },
+            N(*x),
+            N(y_of(f32::from(*s)))
+        );
+    }
+    canvas.path(d, INK, 2.0, false, false);
     for (x, s) in points {
         canvas.circle(
             x,
@@ -108,4 +100,37 @@ pub fn draw(
             Some("#ffffff"),
         );
     }
+}
+
+/// The points of the curve, left to right: each scored touchpoint at its card's centre, or,
+/// where several scored touchpoints share a column, spread across the column's width, the
+/// worse moment first so the line dips to it.
+pub fn spread(input: &DiagramInput, cards: &[Rect]) -> Vec<(f32, i8)> {
+    let mut scored: Vec<(f32, i8, Rect)> = input
+        .journey
+        .touchpoints
+        .iter()
+        .zip(cards)
+        .filter_map(|(tp, card)| tp.score.map(|s| (card.center_x(), s, *card)))
+        .collect();
+    scored.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    let mut points = Vec::with_capacity(scored.len());
+    let mut i = 0;
+    while i < scored.len() {
+        let mut j = i;
+        while j < scored.len() && (scored[j].0 - scored[i].0).abs() < 0.5 {
+            j += 1;
+        }
+        let n = j - i;
+        for (k, (x, s, card)) in scored[i..j].iter().enumerate() {
+            let x = if n == 1 {
+                *x
+            } else {
+                card.x + card.w * (k + 1) as f32 / (n + 1) as f32
+            };
+            points.push((x, *s));
+        }
+        i = j;
+    }
+    points
 }

@@ -204,9 +204,9 @@ pub fn layer(journey: &Journey) -> Layered {
 /// previous (then next) column.
 fn order(l: &mut Layered) {
     // Neighbours of each slot through forward edges and dummy chains.
-    use std::collections::HashMap;
-    let mut left: HashMap<Slot, Vec<Slot>> = HashMap::new();
-    let mut right: HashMap<Slot, Vec<Slot>> = HashMap::new();
+    use super::fast::FastMap;
+    let mut left: FastMap<Slot, Vec<Slot>> = FastMap::default();
+    let mut right: FastMap<Slot, Vec<Slot>> = FastMap::default();
     for (ei, e) in l.edges.iter().enumerate() {
         if e.backward {
             continue;
@@ -216,7 +216,7 @@ fn order(l: &mut Layered) {
             left.entry(pair[1]).or_default().push(pair[0]);
         }
     }
-    let mut pos: HashMap<Slot, f32> = HashMap::new();
+    let mut pos: FastMap<Slot, f32> = FastMap::default();
     for col in &l.columns {
         for (i, s) in col.iter().enumerate() {
             pos.insert(*s, i as f32);

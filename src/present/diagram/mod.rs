@@ -3,7 +3,8 @@
 //! (`png`). Views read the model, the findings and the facts; they never re-derive analysis.
 //!
 //! The pieces both views share each have a file: cards, colours, the legend, connectors,
-//! columns and the title block.
+//! ports, edge labels, columns, the emotion curve and the title block. `pages` cuts a drawing
+//! into slides, `pdf` writes them as one document, `mermaid` exports both views as Mermaid.
 
 pub mod blueprint;
 pub mod card;
@@ -11,12 +12,19 @@ pub mod columns;
 pub mod connectors;
 pub mod dot;
 pub mod emotion;
+pub mod fast;
+pub mod frame;
+pub mod geometry;
+pub mod labels;
 pub mod layout;
 pub mod legend;
 pub mod map;
+pub mod mermaid;
 pub mod pages;
 pub mod palette;
+pub mod pdf;
 pub mod png;
+pub mod ports;
 pub mod scene;
 pub mod svg;
 pub mod text;
@@ -24,7 +32,9 @@ pub mod title;
 
 use crate::analyse::Analysis;
 use crate::analyse::rules;
-use crate::model::{Journey, JourneyIdx, Touchpoint, TouchpointIdx, TouchpointRef, Workspace};
+use crate::model::{
+    Journey, JourneyIdx, Step, Touchpoint, TouchpointIdx, TouchpointRef, Workspace,
+};
 
 /// What a view draws from: one journey of an analysed workspace.
 pub struct DiagramInput<'a> {
@@ -60,5 +70,14 @@ impl<'a> DiagramInput<'a> {
     pub fn pain(&self, t: TouchpointIdx) -> bool {
         self.analysis
             .marked(TouchpointRef::new(self.index, t), &rules::PAIN_POINT)
+    }
+
+    /// A step the strong accent is kept for: a hand-off (another team leads the next step)
+    /// that crosses the line of visibility (between a step the customer sees and a backstage
+    /// one) or leads into a pain point. Every view and the legend mean the same by it.
+    pub fn accent(&self, from: TouchpointIdx, to: TouchpointIdx) -> bool {
+        let step = Step { to, label: None };
+        self.journey.is_handoff(from, &step)
+            && (self.touchpoint(from).backstage != self.touchpoint(to).backstage || self.pain(to))
     }
 }

@@ -1,71 +1,331 @@
-//! Cutting a wide drawing into pages without shrinking it: at the gaps between stages where
-//! one can, between columns where a stage alone is too wide, mid-drawing only when a single
-//! column is. Each page repeats the drawing's left part (the lane names).
+//! Pages: a drawing cut into pages of a [`Sheet`] (the 1920 × 1080 px slides of `render
+//! --slides`, the printed pages of the report's PDF), each with the title, a page number, a
+//! "continued" marker where the journey goes on, the repeated lane names and stage names, and
+//! the legend. A journey too wide for one page is cut at stage boundaries (a stage wider than a
+//! page between its columns); one too tall between lanes. Card text is at least the sheet's
+//! `min_text` on the page: pages are scaled so, and cut where that does not fit.
+//!
+//! [`split`] is the one rule for where a wide drawing is cut: the report's PDF uses it too.
 
-use super::scene::Scene;
+use super::card::META_SIZE;
+use super::legend::{draw_legend, legend_height};
+use super::palette::{INK, MUTED, RULE};
+use super::scene::{Anchor, Canvas, Drawing, Item, Rect, Scene, Strip};
+use super::text;
 
-/// Page slices of `scene` as (x, width) in its units, each at most `max_width` wide beside
-/// the repeated left part (`scene.cuts.gutter`). A drawing that fits is one slice.
-pub fn slices(scene: &Scene, max_width: f32) -> Vec<(f32, f32)> {
-    let gutter = scene.cuts.gutter;
-    let room = (max_width - gutter).max(1.0);
-    let end = scene.width;
-    let mut out = Vec::new();
-    let mut x = gutter;
-    while end - x > room + 0.5 {
-        let limit = x + room;
-        let fits = |between_stages: bool| {
-            scene
-                .cuts
-                .at
-                .iter()
-                .filter(|&&(c, stage)| c > x + 1.0 && c <= limit && (stage || !between_stages))
-                .map(|&(c, _)| c)
-                .next_back()
-        };
-        let cut = fits(true).or_else(|| fits(false)).unwrap_or(limit);
-        out.push((x, cut - x));
-        x = cut;
+/// A kind of page: its size in its own units, and the smallest card text on it.
+#[derive(Debug, Clone, Copy)]
+pub struct Sheet {
+    pub width: f32,
+    pub height: f32,
+    /// The smallest card text on the page, in the page's units.
+    pub min_text: f32,
+    /// Small journeys are enlarged to fill the page, but not beyond this.
+    pub max_scale: f32,
+}
+
+impl Sheet {
+    /// The scale at which the smallest card text is `min_text`.
+    pub fn min_scale(&self) -> f32 {
+        self.min_text / META_SIZE
     }
-    out.push((x, end - x));
+}
+
+/// A 16:9 slide of 1920 × 1080 px, card text at least 14 px.
+pub const SLIDE: Sheet = Sheet {
+    width: 1920.0,
+    height: 1080.0,
+    min_text: 14.0,
+    max_scale: 2.0,
+};
+const MARGIN: f32 = 28.0;
+const HEADER: f32 = 74.0;
+
+/// Cuts the stretch `from..to` into windows no longer than `room`. Cuts fall only at `cuts`
+/// (positions, `true` for a strong cut such as a stage boundary): as late as the room allows,
+/// at the last strong cut that fits, else the last weak one (a stage longer than a page is
+/// cut between its columns), else, when no cut fits at all, at the full room.
+pub fn split(from: f32, to: f32, cuts: &[(f32, bool)], room: f32) -> Vec<(f32, f32)> {
+    let room = room.max(1.0);
+    let mut windows = Vec::new();
+    let mut start = from;
+    while to - start > room + 0.01 {
+        let fits = cuts
+            .iter()
+            .filter(|(x, _)| *x > start + 1.0 && *x <= start + room);
+        let strong = fits
+            .clone()
+            .filter(|(_, s)| *s)
+            .map(|(x, _)| *x)
+            .reduce(f32::max);
+        let weak = fits.map(|(x, _)| *x).reduce(f32::max);
+        let end = strong.or(weak).unwrap_or(start + room);
+        windows.push((start, end));
+        start = end;
+    }
+    windows.push((start, to));
+    windows
+}
+
+/// The pages of a drawing, each a scene the size of `sheet`.
+pub fn pages(drawing: &Drawing, sheet: &Sheet) -> Vec<Scene> {
+    let (page_w, page_h, max_scale) = (sheet.width, sheet.height, sheet.max_scale);
+    let f = &drawing.frame;
+    let scene = &drawing.scene;
+    let body = f.body;
+    let head_h = f.head - body.y;
+    let right = body.right() - 16.0;
+    let fit = |s: f32| {
+        let w = page_w / s;
+        let h = page_h / s;
+        let legend = legend_height(w - 2.0 * MARGIN, &f.legend) + 12.0;
+        (w, h, legend)
+    };
+    // The whole body on one page, enlarged up to max_scale, if its text stays large enough.
+    let need_w = right + MARGIN;
+    let mut s = (page_w / need_w).min(max_scale);
+    for _ in 0..3 {
+        let (_, _, legend) = fit(s);
+        s = s.min(page_h / (HEADER + body.h + legend + MARGIN));
+    }
+    let s = s.max(sheet.min_scale());
+    let (w, h, legend_h) = fit(s);
+    let room_x = w - f.gutter - MARGIN;
+    let room_y = h - HEADER - head_h - legend_h - MARGIN;
+
+    // Text of the body beside the gutter: what a cut should not go through.
+    let across = covered(
+        scene
+            .items
+            .iter()
+            .filter(|i| matches!(i, Item::Text { .. }))
+            .filter_map(Item::bounds)
+            .filter(|b| b.y >= body.y && b.bottom() <= body.bottom() && b.x >= f.gutter)
+            .map(|b| (b.x, b.right())),
+    );
+    let cuts_x: Vec<(f32, bool)> = f
+        .cuts_x
+        .iter()
+        .map(|&(x, strong)| (clear_of(x, &across), strong))
+        .collect();
+    let bounds: Vec<Option<Rect>> = scene.items.iter().map(Item::bounds).collect();
+    let xs = split(f.gutter, right, &cuts_x, room_x);
+
+    // Per stretch, the bands it shows, packed into pages top to bottom.
+    let mut layout: Vec<((f32, f32), Vec<&Strip>)> = Vec::new();
+    for &(x0, x1) in &xs {
+        let shown = shown(&f.strips, x0, x1);
+        let mut page: Vec<&Strip> = Vec::new();
+        let mut used = 0.0;
+        for strip in shown {
+            let sh = strip.y1 - strip.y0;
+            if used + sh > room_y + 0.01 && !page.is_empty() {
+                layout.push(((x0, x1), std::mem::take(&mut page)));
+                used = 0.0;
+            }
+            page.push(strip);
+            used += sh;
+        }
+        layout.push(((x0, x1), page));
+    }
+
+    let total = layout.len();
+    let mut out = Vec::with_capacity(total);
+    for (index, ((x0, x1), strips)) in layout.iter().enumerate() {
+        let number = index + 1;
+        // Each page enlarged to fill the slide, as far as its own content allows.
+        let tall: f32 = strips.iter().map(|b| (b.y1 - b.y0).min(room_y)).sum();
+        let mut ps = max_scale;
+        for _ in 0..3 {
+            let (_, _, legend) = fit(ps);
+            ps = ps
+                .min(page_w / (f.gutter + (x1 - x0) + MARGIN))
+                .min(page_h / (HEADER + head_h + tall + legend + MARGIN));
+        }
+        let ps = ps.max(s);
+        let (w, h, legend_h) = fit(ps);
+        let mut c = Canvas::default();
+        let strip = |clip: Rect, dx: f32, dy: f32| Item::Group {
+            clip: Some(clip),
+            dx,
+            dy,
+            scale: 1.0,
+            items: inside(&scene.items, &bounds, clip),
+        };
+        let width = x1 - x0;
+        c.items.push(strip(
+            Rect::new(0.0, body.y, f.gutter, head_h),
+            0.0,
+            HEADER - body.y,
+        ));
+        c.items.push(strip(
+            Rect::new(*x0, body.y, width, head_h),
+            f.gutter - x0,
+            HEADER - body.y,
+        ));
+        let mut y = HEADER + head_h;
+        for band in strips {
+            // A band taller than the room left is cut at the page's foot.
+            let bh = (band.y1 - band.y0).min(room_y);
+            c.items.push(strip(
+                Rect::new(0.0, band.y0, f.gutter, bh),
+                0.0,
+                y - band.y0,
+            ));
+            c.items.push(strip(
+                Rect::new(*x0, band.y0, width, bh),
+                f.gutter - x0,
+                y - band.y0,
+            ));
+            y += bh;
+        }
+        // A stage that began on an earlier page is named again, at the page's left.
+        for (sx0, sx1, name) in &f.stages {
+            if *sx0 < x0 - 1.0 && *sx1 > x0 + 60.0 {
+                let room = sx1.min(*x1) - x0 - 24.0;
+                let label = one_line(&format!("{name} (continued)"), 14.0, true, room);
+                c.label(
+                    f.gutter + 10.0,
+                    HEADER + 22.0,
+                    label,
+                    14.0,
+                    true,
+                    INK,
+                    Anchor::Start,
+                );
+            }
+        }
+        let mut marker = format!("Page {number} of {total}");
+        if number > 1 {
+            marker += &format!(" · continued from page {}", number - 1);
+        }
+        if number < total {
+            marker += &format!(" · continues on page {}", number + 1);
+        }
+        // A dashed edge where the journey goes on beyond the page, left or right.
+        let edge = |c: &mut Canvas, x: f32| {
+            c.path(
+                format!("M{x:.1},{HEADER:.1} L{x:.1},{y:.1}"),
+                RULE,
+                2.0,
+                true,
+                false,
+            );
+        };
+        if *x0 > f.gutter + 0.5 {
+            edge(&mut c, f.gutter);
+        }
+        if *x1 < right - 0.5 {
+            edge(&mut c, f.gutter + width);
+        }
+        header(&mut c, w, &f.title, &f.subtitle, &marker);
+        draw_legend(
+            &mut c,
+            MARGIN,
+            h - legend_h - MARGIN + 12.0,
+            w - 2.0 * MARGIN,
+            &f.legend,
+        );
+        out.push(Scene {
+            width: page_w,
+            height: page_h,
+            id_prefix: format!("{}-p{number}", scene.id_prefix),
+            title: format!("{} (page {number} of {total})", scene.title),
+            description: scene.description.clone(),
+            items: vec![Item::Group {
+                clip: None,
+                dx: 0.0,
+                dy: 0.0,
+                scale: ps,
+                items: c.items,
+            }],
+        });
+    }
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::present::diagram::scene::Cuts;
-
-    fn scene(width: f32, cuts: Vec<(f32, bool)>) -> Scene {
-        Scene {
-            width,
-            height: 100.0,
-            id_prefix: "t".into(),
-            title: String::new(),
-            description: String::new(),
-            items: Vec::new(),
-            cuts: Cuts {
-                gutter: 100.0,
-                at: cuts,
-            },
+/// The bands a stretch `x0..x1` shows: those always shown, those holding something in the
+/// stretch, and of the lines' bands one where lanes follow below it (several lines with
+/// nothing shown between them are one line, the line of visibility first).
+fn shown(strips: &[Strip], x0: f32, x1: f32) -> Vec<&Strip> {
+    let mut out: Vec<&Strip> = Vec::new();
+    let mut line: Option<&Strip> = None;
+    for strip in strips {
+        if strip.line.is_some() {
+            if line.is_none_or(|l| strip.line == Some(1) && l.line != Some(1)) {
+                line = Some(strip);
+            }
+            continue;
+        }
+        let holds = strip.holds.iter().any(|&(a, b)| b > x0 && a < x1);
+        if strip.always || holds {
+            if holds && let Some(l) = line.take() {
+                out.push(l);
+            }
+            out.push(strip);
         }
     }
+    out
+}
 
-    #[test]
-    fn cuts_at_stages_first_then_columns_then_anywhere() {
-        // Fits: one slice.
-        assert_eq!(slices(&scene(500.0, vec![]), 600.0), vec![(100.0, 400.0)]);
-        // Stage boundaries at 400 and 700, a column gap at 550.
-        let s = scene(1000.0, vec![(400.0, true), (550.0, false), (700.0, true)]);
-        assert_eq!(
-            slices(&s, 600.0),
-            vec![(100.0, 300.0), (400.0, 300.0), (700.0, 300.0)]
-        );
-        // A stage wider than a page is cut between its columns.
-        let s = scene(1000.0, vec![(550.0, false)]);
-        assert_eq!(slices(&s, 600.0), vec![(100.0, 450.0), (550.0, 450.0)]);
-        // No gap at all: cut where the page ends.
-        let s = scene(1000.0, vec![]);
-        assert_eq!(slices(&s, 600.0), vec![(100.0, 500.0), (600.0, 400.0)]);
+/// The page's title, subtitle and page marker, each on one line cut to fit.
+fn header(c: &mut Canvas, w: f32, title: &str, subtitle: &str, marker: &str) {
+    let room = w - 2.0 * MARGIN;
+    let marker_w = text::width(marker, 12.0, true);
+    let title = one_line(title, 20.0, true, room - marker_w - 24.0);
+    c.label(MARGIN, 34.0, title, 20.0, true, INK, Anchor::Start);
+    c.label(w - MARGIN, 34.0, marker, 12.0, true, MUTED, Anchor::End);
+    let subtitle = one_line(subtitle, 12.0, false, room);
+    c.label(MARGIN, 56.0, subtitle, 12.0, false, MUTED, Anchor::Start);
+}
+
+/// The first line of `text` wrapped to `room`, with "…" when more was left out (the full
+/// text is in the standalone diagram and the page's `<title>`).
+fn one_line(text: &str, size: f32, bold: bool, room: f32) -> String {
+    let lines = text::wrap(text, size, bold, room - text::width("…", size, bold));
+    match lines.as_slice() {
+        [only] => only.clone(),
+        [first, ..] => format!("{first}…"),
+        [] => String::new(),
     }
+}
+
+/// The items that reach into `clip` (others are left out of the page); `bounds` are theirs.
+fn inside(items: &[Item], bounds: &[Option<Rect>], clip: Rect) -> Vec<Item> {
+    let grown = clip.grown(2.0);
+    items
+        .iter()
+        .zip(bounds)
+        .filter(|(_, b)| b.is_some_and(|b| b.overlaps(&grown) || grown.contains(&b)))
+        .map(|(i, _)| i.clone())
+        .collect()
+}
+
+/// The stretches the intervals cover, merged and in order.
+fn covered(intervals: impl Iterator<Item = (f32, f32)>) -> Vec<(f32, f32)> {
+    let mut all: Vec<(f32, f32)> = intervals.collect();
+    all.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut merged: Vec<(f32, f32)> = Vec::with_capacity(all.len());
+    for (lo, hi) in all {
+        match merged.last_mut() {
+            Some(last) if lo <= last.1 => last.1 = last.1.max(hi),
+            _ => merged.push((lo, hi)),
+        }
+    }
+    merged
+}
+
+/// `at`, moved by up to 40 px to where it cuts through no text (`covered` stretches): a cut
+/// through an edge label would leave half of it on each page. `at` itself when there is no
+/// such place.
+fn clear_of(at: f32, covered: &[(f32, f32)]) -> f32 {
+    let crosses = |v: f32| {
+        let i = covered.partition_point(|&(lo, _)| lo < v);
+        i > 0 && covered[i - 1].1 > v
+    };
+    (0..=20)
+        .flat_map(|k| [k as f32 * 2.0, -(k as f32) * 2.0])
+        .map(|d| at + d)
+        .find(|&v| !crosses(v))
+        .unwrap_or(at)
 }

@@ -1,8 +1,16 @@
-//! A drawing as plain data: rectangles, text, paths and circles in pixel coordinates. The
-//! views build scenes; `svg` writes them. Geometry tests inspect scenes directly.
+//! A drawing as plain data: rectangles, text, paths, circles and clipped groups in pixel
+//! coordinates. The views build scenes; `svg` writes them. Geometry tests inspect scenes
+//! directly, so a scene says what each piece is: which boxes are cards, which box a text is
+//! written on, which boxes a connector links.
+
+pub use super::frame::{Drawing, Frame, Strip};
 
 /// A colour from cxmap's own palette; never user text.
 pub type Color = &'static str;
+
+/// A box of the diagram that carries text (a touchpoint card, an evidence or support chip),
+/// numbered within its scene.
+pub type BoxId = u32;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Rect {
@@ -41,6 +49,30 @@ impl Rect {
             && o.right() <= self.right() + 0.01
             && o.bottom() <= self.bottom() + 0.01
     }
+    /// The point lies inside, at least `inset` from every edge.
+    pub fn holds(&self, (x, y): (f32, f32), inset: f32) -> bool {
+        x > self.x + inset
+            && x < self.right() - inset
+            && y > self.y + inset
+            && y < self.bottom() - inset
+    }
+    /// Grown by `d` on every side.
+    #[must_use]
+    pub fn grown(&self, d: f32) -> Rect {
+        Rect::new(self.x - d, self.y - d, self.w + 2.0 * d, self.h + 2.0 * d)
+    }
+    /// The smallest rectangle holding both.
+    #[must_use]
+    pub fn union(&self, o: &Rect) -> Rect {
+        let x = self.x.min(o.x);
+        let y = self.y.min(o.y);
+        Rect::new(
+            x,
+            y,
+            self.right().max(o.right()) - x,
+            self.bottom().max(o.bottom()) - y,
+        )
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,11 +84,24 @@ pub enum Anchor {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
-    /// A touchpoint's box: no two may overlap.
-    Card,
+    /// A box that carries text of its own: no two overlap, no connector crosses one it does
+    /// not link, and text written on it stays inside it.
+    Card(BoxId),
     /// Anything else.
     Decoration,
 }
+
+/// How a line is stroked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dash {
+    Solid,
+    Dashed,
+    Dotted,
+}
+
+/// Liberation Sans: the part of a line of text above its baseline, and below, in em.
+pub const ASCENT: f32 = 0.905;
+pub const DESCENT: f32 = 0.212;
 
 #[derive(Debug, Clone)]
 pub enum Item {
@@ -70,7 +115,8 @@ pub enum Item {
         role: Role,
     },
     /// Lines of text; `y` is the baseline of the first line. `max_width` is the room the
-    /// lines were wrapped for (tests check every line fits).
+    /// lines were wrapped for (tests check every line fits). `on` is the box it is written
+    /// on, if any.
     Text {
         x: f32,
         y: f32,
@@ -81,14 +127,18 @@ pub enum Item {
         anchor: Anchor,
         line_height: f32,
         max_width: f32,
+        on: Option<BoxId>,
     },
+    /// `links` are the boxes a connector joins (from, to); `None` for lines that join
+    /// nothing (rules, curves, legend swatches).
     Path {
         d: String,
         stroke: Color,
         width: f32,
-        dashed: bool,
+        dash: Dash,
         arrow: bool,
         fill: Option<Color>,
+        links: Option<(BoxId, BoxId)>,
     },
     Circle {
         cx: f32,
@@ -97,6 +147,81 @@ pub enum Item {
         fill: Color,
         stroke: Option<Color>,
     },
+    /// Items drawn moved by `(dx, dy)` and scaled by `scale` (in that order: scale first),
+    /// cut to `clip` (in the items' own coordinates). Pages of a slide deck are made of these.
+    Group {
+        clip: Option<Rect>,
+        dx: f32,
+        dy: f32,
+        scale: f32,
+        items: Vec<Item>,
+    },
+}
+
+impl Item {
+    /// The area the item covers (text by its font metrics), before any group moves it.
+    pub fn bounds(&self) -> Option<Rect> {
+        match self {
+            Item::Rect { rect, .. } => Some(*rect),
+            Item::Text {
+                x,
+                y,
+                lines,
+                size,
+                bold,
+                anchor,
+                line_height,
+                ..
+            } => Some(text_box(*x, *y, lines, *size, *bold, *anchor, *line_height)),
+            Item::Path { d, width, .. } => {
+                super::geometry::bounds(&super::geometry::points(d)).map(|r| r.grown(*width))
+            }
+            Item::Circle { cx, cy, r, .. } => Some(Rect::new(cx - r, cy - r, 2.0 * r, 2.0 * r)),
+            Item::Group {
+                clip,
+                dx,
+                dy,
+                scale,
+                items,
+            } => {
+                let inner = match clip {
+                    Some(c) => Some(*c),
+                    None => items
+                        .iter()
+                        .filter_map(Item::bounds)
+                        .reduce(|a, b| a.union(&b)),
+                }?;
+                Some(Rect::new(
+                    inner.x * scale + dx,
+                    inner.y * scale + dy,
+                    inner.w * scale,
+                    inner.h * scale,
+                ))
+            }
+        }
+    }
+}
+
+/// The box lines of text cover: as wide as the widest line, from the first line's ascent to
+/// the last line's descent.
+pub fn text_box(
+    x: f32,
+    y: f32,
+    lines: &[String],
+    size: f32,
+    bold: bool,
+    anchor: Anchor,
+    line_height: f32,
+) -> Rect {
+    let w = super::text::widest(lines, size, bold);
+    let left = match anchor {
+        Anchor::Start => x,
+        Anchor::Middle => x - w / 2.0,
+        Anchor::End => x - w,
+    };
+    let top = y - ASCENT * size;
+    let bottom = y + (lines.len().max(1) - 1) as f32 * line_height + DESCENT * size;
+    Rect::new(left, top, w, bottom - top)
 }
 
 /// A whole diagram.
@@ -109,26 +234,15 @@ pub struct Scene {
     pub title: String,
     pub description: String,
     pub items: Vec<Item>,
-    /// Where the drawing may be cut into pages, left to right (see [`super::pages`]).
-    pub cuts: Cuts,
-}
-
-/// Where a wide drawing may be cut into pages: the x of the gaps between columns, those
-/// between stages preferred, and the width of the left part (lane names) every page repeats.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Cuts {
-    /// The left part every page repeats (0 for none).
-    pub gutter: f32,
-    /// (x, between two stages), ascending.
-    pub at: Vec<(f32, bool)>,
 }
 
 impl Scene {
+    /// The boxes that carry text: touchpoint cards and chips.
     pub fn cards(&self) -> impl Iterator<Item = &Rect> {
         self.items.iter().filter_map(|i| match i {
             Item::Rect {
                 rect,
-                role: Role::Card,
+                role: Role::Card(_),
                 ..
             } => Some(rect),
             _ => None,
@@ -179,17 +293,7 @@ impl Canvas {
     ) {
         let text = text.into();
         let max_width = super::text::width(&text, size, bold);
-        self.items.push(Item::Text {
-            x,
-            y,
-            lines: vec![text],
-            size,
-            bold,
-            color,
-            anchor,
-            line_height: size * 1.25,
-            max_width,
-        });
+        self.push_text(x, y, vec![text], size, bold, color, anchor, max_width, None);
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -204,6 +308,23 @@ impl Canvas {
         anchor: Anchor,
         max_width: f32,
     ) {
+        self.push_text(x, y, lines, size, bold, color, anchor, max_width, None);
+    }
+
+    /// Text of any kind, written on box `on` when given.
+    #[allow(clippy::too_many_arguments)]
+    pub fn push_text(
+        &mut self,
+        x: f32,
+        y: f32,
+        lines: Vec<String>,
+        size: f32,
+        bold: bool,
+        color: Color,
+        anchor: Anchor,
+        max_width: f32,
+        on: Option<BoxId>,
+    ) {
         self.items.push(Item::Text {
             x,
             y,
@@ -214,17 +335,38 @@ impl Canvas {
             anchor,
             line_height: size * 1.25,
             max_width,
+            on,
         });
     }
 
     pub fn path(&mut self, d: String, stroke: Color, width: f32, dashed: bool, arrow: bool) {
+        let dash = if dashed { Dash::Dashed } else { Dash::Solid };
         self.items.push(Item::Path {
             d,
             stroke,
             width,
-            dashed,
+            dash,
             arrow,
             fill: None,
+            links: None,
+        });
+    }
+
+    /// A connector from box `from` to box `to`, with an arrowhead at its end.
+    pub fn connector(
+        &mut self,
+        d: String,
+        (stroke, width, dash): (Color, f32, Dash),
+        links: (BoxId, BoxId),
+    ) {
+        self.items.push(Item::Path {
+            d,
+            stroke,
+            width,
+            dash,
+            arrow: true,
+            fill: None,
+            links: Some(links),
         });
     }
 
@@ -233,9 +375,10 @@ impl Canvas {
             d,
             stroke: fill,
             width: 0.0,
-            dashed: false,
+            dash: Dash::Solid,
             arrow: false,
             fill: Some(fill),
+            links: None,
         });
     }
 
@@ -252,13 +395,23 @@ impl Canvas {
 
 /// A number for SVG: at most one decimal, no trailing `.0`, no `-0`.
 pub fn num(v: f32) -> String {
-    let r = (v * 10.0).round() / 10.0;
-    if r == 0.0 {
-        return "0".to_owned();
-    }
-    if r.fract() == 0.0 {
-        format!("{}", r as i64)
-    } else {
-        format!("{r:.1}")
+    N(v).to_string()
+}
+
+/// [`num`] without an allocation: `write!(out, "{}", N(x))`.
+#[derive(Clone, Copy)]
+pub struct N(pub f32);
+
+impl std::fmt::Display for N {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Whole tenths as an integer: integer formatting is exact and fast.
+        let tenths = (self.0 * 10.0).round() as i64;
+        let sign = if tenths < 0 { "-" } else { "" };
+        let a = tenths.unsigned_abs();
+        if a.is_multiple_of(10) {
+            write!(f, "{sign}{}", a / 10)
+        } else {
+            write!(f, "{sign}{}.{}", a / 10, a % 10)
+        }
     }
 }

@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use super::scene::{Anchor, Item, Scene, num};
+use super::scene::{Anchor, Dash, Item, N, Scene};
 use super::text::FONT_FAMILY;
 use crate::present::escape::xml;
 
@@ -14,8 +14,8 @@ pub fn write(scene: &Scene) -> String {
     let _ = writeln!(
         out,
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" role="img" aria-labelledby="{p}-title {p}-desc" font-family="{font}">"#,
-        w = num(scene.width),
-        h = num(scene.height),
+        w = N(scene.width),
+        h = N(scene.height),
         font = xml(FONT_FAMILY),
     );
     let _ = writeln!(
@@ -30,17 +30,7 @@ pub fn write(scene: &Scene) -> String {
     );
     // One arrowhead marker per edge colour, in order of first use.
     let mut arrow_colors: Vec<&str> = Vec::new();
-    for item in &scene.items {
-        if let Item::Path {
-            stroke,
-            arrow: true,
-            ..
-        } = item
-            && !arrow_colors.contains(stroke)
-        {
-            arrow_colors.push(stroke);
-        }
-    }
+    collect_arrow_colors(&scene.items, &mut arrow_colors);
     out.push_str("<defs>");
     for (i, color) in arrow_colors.iter().enumerate() {
         let _ = write!(
@@ -53,7 +43,34 @@ pub fn write(scene: &Scene) -> String {
         out,
         r##"<rect width="100%" height="100%" fill="#ffffff"/>"##
     );
-    for item in &scene.items {
+    let mut clips = 0usize;
+    write_items(&mut out, &scene.items, p, &arrow_colors, &mut clips);
+    out.push_str("</svg>\n");
+    out
+}
+
+fn collect_arrow_colors<'a>(items: &'a [Item], colors: &mut Vec<&'a str>) {
+    for item in items {
+        match item {
+            Item::Path {
+                stroke,
+                arrow: true,
+                ..
+            } if !colors.contains(stroke) => colors.push(stroke),
+            Item::Group { items, .. } => collect_arrow_colors(items, colors),
+            _ => {}
+        }
+    }
+}
+
+fn write_items(
+    out: &mut String,
+    items: &[Item],
+    p: &str,
+    arrow_colors: &[&str],
+    clips: &mut usize,
+) {
+    for item in items {
         match item {
             Item::Rect {
                 rect,
@@ -67,20 +84,16 @@ pub fn write(scene: &Scene) -> String {
                 let _ = write!(
                     out,
                     r#"<rect x="{}" y="{}" width="{}" height="{}" fill="{fill}""#,
-                    num(rect.x),
-                    num(rect.y),
-                    num(rect.w),
-                    num(rect.h)
+                    N(rect.x),
+                    N(rect.y),
+                    N(rect.w),
+                    N(rect.h)
                 );
                 if *radius > 0.0 {
-                    let _ = write!(out, r#" rx="{}""#, num(*radius));
+                    let _ = write!(out, r#" rx="{}""#, N(*radius));
                 }
                 if let Some(s) = stroke {
-                    let _ = write!(
-                        out,
-                        r#" stroke="{s}" stroke-width="{}""#,
-                        num(*stroke_width)
-                    );
+                    let _ = write!(out, r#" stroke="{s}" stroke-width="{}""#, N(*stroke_width));
                     if *dashed {
                         out.push_str(r#" stroke-dasharray="5 3""#);
                     }
@@ -107,9 +120,9 @@ pub fn write(scene: &Scene) -> String {
                 let _ = write!(
                     out,
                     r#"<text x="{}" y="{}" font-size="{}" fill="{color}" text-anchor="{anchor}"{weight} style="unicode-bidi:isolate;white-space:pre">"#,
-                    num(*x),
-                    num(*y),
-                    num(*size)
+                    N(*x),
+                    N(*y),
+                    N(*size)
                 );
                 for (i, line) in lines.iter().enumerate() {
                     if i == 0 {
@@ -118,8 +131,8 @@ pub fn write(scene: &Scene) -> String {
                         let _ = write!(
                             out,
                             r#"<tspan x="{}" dy="{}">{}</tspan>"#,
-                            num(*x),
-                            num(*line_height),
+                            N(*x),
+                            N(*line_height),
                             xml(line)
                         );
                     }
@@ -130,17 +143,22 @@ pub fn write(scene: &Scene) -> String {
                 d,
                 stroke,
                 width,
-                dashed,
+                dash,
                 arrow,
                 fill,
+                ..
             } => {
                 let fill = fill.unwrap_or("none");
                 let _ = write!(out, r#"<path d="{d}" fill="{fill}""#);
                 if *width > 0.0 {
-                    let _ = write!(out, r#" stroke="{stroke}" stroke-width="{}""#, num(*width));
+                    let _ = write!(out, r#" stroke="{stroke}" stroke-width="{}""#, N(*width));
                 }
-                if *dashed {
-                    out.push_str(r#" stroke-dasharray="6 4""#);
+                match dash {
+                    Dash::Solid => {}
+                    Dash::Dashed => out.push_str(r#" stroke-dasharray="6 4""#),
+                    Dash::Dotted => {
+                        out.push_str(r#" stroke-dasharray="1.5 3" stroke-linecap="round""#);
+                    }
                 }
                 if *arrow {
                     let i = arrow_colors.iter().position(|c| c == stroke).unwrap_or(0);
@@ -158,19 +176,55 @@ pub fn write(scene: &Scene) -> String {
                 let _ = write!(
                     out,
                     r#"<circle cx="{}" cy="{}" r="{}" fill="{fill}""#,
-                    num(*cx),
-                    num(*cy),
-                    num(*r)
+                    N(*cx),
+                    N(*cy),
+                    N(*r)
                 );
                 if let Some(s) = stroke {
                     let _ = write!(out, r#" stroke="{s}" stroke-width="1.5""#);
                 }
                 out.push_str("/>\n");
             }
+            Item::Group {
+                clip,
+                dx,
+                dy,
+                scale,
+                items,
+            } => {
+                let _ = write!(
+                    out,
+                    r#"<g transform="translate({} {}) scale({})""#,
+                    N(*dx),
+                    N(*dy),
+                    scale_num(*scale)
+                );
+                if let Some(c) = clip {
+                    let id = format!("{p}-clip{}", *clips);
+                    *clips += 1;
+                    let _ = write!(
+                        out,
+                        r#" clip-path="url(#{id})"><clipPath id="{id}"><rect x="{}" y="{}" width="{}" height="{}"/></clipPath>"#,
+                        N(c.x),
+                        N(c.y),
+                        N(c.w),
+                        N(c.h)
+                    );
+                    out.push('\n');
+                } else {
+                    out.push_str(">\n");
+                }
+                write_items(out, items, p, arrow_colors, clips);
+                out.push_str("</g>\n");
+            }
         }
     }
-    out.push_str("</svg>\n");
-    out
+}
+
+/// A scale factor: four decimals, trailing zeros dropped.
+fn scale_num(v: f32) -> String {
+    let s = format!("{v:.4}");
+    s.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
 /// An id prefix for a journey and view: readable, safe in XML ids, and distinct for distinct

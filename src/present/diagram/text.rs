@@ -17,6 +17,8 @@ pub const FONT_FAMILY: &str = "'Liberation Sans', Arial, Helvetica, sans-serif";
 struct Face {
     font: FontRef<'static>,
     ascii: [f32; 128],
+    /// The punctuation cxmap writes itself (`·`, `—`, `…`, `•`, `→`), looked up once.
+    common: [(char, f32); 5],
     upem: f32,
 }
 
@@ -30,9 +32,11 @@ impl Face {
         let mut face = Face {
             font,
             ascii: [0.0; 128],
+            common: [('·', 0.0), ('—', 0.0), ('…', 0.0), ('•', 0.0), ('→', 0.0)],
             upem,
         };
         face.ascii = std::array::from_fn(|i| face.lookup(char::from(i as u8)));
+        face.common = face.common.map(|(c, _)| (c, face.lookup(c)));
         face
     }
 
@@ -52,6 +56,8 @@ impl Face {
     fn advance(&self, c: char) -> f32 {
         if c.is_ascii() {
             self.ascii[c as usize]
+        } else if let Some(&(_, w)) = self.common.iter().find(|(k, _)| *k == c) {
+            w
         } else {
             self.lookup(c)
         }

@@ -5,7 +5,7 @@ use super::column_name;
 use crate::analyse::figures::Figures;
 use crate::model::Workspace;
 use crate::present::diagram::palette::{ALERT, INK, MUTED, department_color};
-use crate::present::diagram::scene::{Anchor, Canvas, Cuts, Rect, Role, Scene};
+use crate::present::diagram::scene::{Anchor, Canvas, Rect, Role, Scene};
 use crate::present::diagram::{svg, text};
 
 const FONT: f32 = 12.0;
@@ -96,7 +96,6 @@ pub fn ownership_bars(ws: &Workspace, figures: &Figures) -> String {
             .collect::<Vec<_>>()
             .join("; "),
         items: c.items,
-        cuts: Cuts::default(),
     })
 }
 
@@ -244,7 +243,6 @@ pub fn heatmap(ws: &Workspace, figures: &Figures) -> Vec<String> {
             ),
             description: format!("{} departments by {stages} stages", hm.rows.len()),
             items: c.items,
-            cuts: Cuts::default(),
         }));
     }
     charts

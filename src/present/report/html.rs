@@ -27,10 +27,8 @@ pub struct Blueprint {
     pub id: String,
     pub width: f32,
     pub height: f32,
-    /// For print: page slices as (x, width) in the drawing's units, the lane labels
-    /// (`0..gutter`) repeated on each.
-    pub pages: Vec<(f32, f32)>,
-    pub gutter: f32,
+    /// For print: the pages it is cut into (SVG), at stage boundaries.
+    pub pages: Vec<String>,
 }
 
 pub fn render(view: &ReportView, diagrams: &Diagrams) -> String {
@@ -57,12 +55,7 @@ pub fn render(view: &ReportView, diagrams: &Diagrams) -> String {
                 id => b.id.clone(),
                 width => b.width,
                 height => b.height,
-                pages => b.pages.iter().map(|&(x, w)| context! {
-                    x => x,
-                    w => w,
-                    total => b.gutter + w,
-                }).collect::<Vec<_>>(),
-                gutter => b.gutter,
+                pages => b.pages.iter().map(|p| Value::from_safe_string(p.clone())).collect::<Vec<_>>(),
             }
         })
         .collect();

@@ -16,13 +16,22 @@ pub use view::{ReportView, column_name, custody_name, view};
 use crate::analyse::Analysis;
 use crate::analyse::figures::Figures;
 use crate::model::Workspace;
-use crate::present::diagram::scene::Scene;
-use crate::present::diagram::{DiagramInput, blueprint, pages, svg};
+use crate::present::diagram::pages::{self, Sheet};
+use crate::present::diagram::scene::Drawing;
+use crate::present::diagram::{DiagramInput, blueprint, svg};
 
-/// The widest slice of a blueprint on a printed page, in drawing units: a landscape A4 page
-/// holds about 1,030 CSS pixels, and touchpoint names (13 units) must print at 7 pt (9.3 px)
-/// or more, so at most 1,030 / (9.3 / 13) ≈ 1,430 units.
-const PRINT_WIDTH: f32 = 1_400.0;
+/// A printed page of the report for a blueprint: landscape A4 inside 12 mm margins is
+/// 273 × 186 mm; a blueprint page fills it, 1,400 units across the 273 mm (774 pt, so a unit
+/// is 0.553 pt) and 940 units down (183 mm). The smallest card text, which names touchpoints
+/// in support chips, is 12.8 units: 7.1 pt on paper; touchpoint names on cards print larger.
+/// A blueprint that does not fit is cut into pages at stage boundaries (and between lanes)
+/// rather than shrunk.
+pub const PRINT_PAGE: Sheet = Sheet {
+    width: 1_400.0,
+    height: 940.0,
+    min_text: 12.8,
+    max_scale: 1.5,
+};
 
 /// A report of one analysed workspace, ready to be written in any format.
 pub struct Report<'a> {
@@ -56,29 +65,32 @@ impl<'a> Report<'a> {
         view(self.ws, self.analysis, self.date.clone(), &self.stems)
     }
 
-    fn blueprint_scenes(&self) -> impl Iterator<Item = Scene> + '_ {
+    fn blueprint_drawings(&self) -> impl Iterator<Item = Drawing> + '_ {
         (0..self.ws.journeys.len())
-            .map(|j| blueprint::scene(&DiagramInput::new(self.ws, self.analysis, j)))
+            .map(|j| blueprint::drawing(&DiagramInput::new(self.ws, self.analysis, j)))
     }
 
     fn blueprints(&self) -> impl Iterator<Item = String> + '_ {
-        self.blueprint_scenes().map(|scene| svg::write(&scene))
+        self.blueprint_drawings().map(|d| svg::write(&d.scene))
     }
 
-    /// Each blueprint for the HTML page: drawn once, with an id the page's views refer to,
-    /// and the slices print cuts it into.
+    /// Each blueprint for the HTML page: drawn once for the screen, with an id the page's
+    /// views refer to, and cut into printed pages.
     fn html_blueprints(&self) -> Vec<html::Blueprint> {
-        self.blueprint_scenes()
-            .map(|scene| {
+        self.blueprint_drawings()
+            .map(|drawing| {
+                let scene = &drawing.scene;
                 let id = format!("{}-page", scene.id_prefix);
-                let svg = svg::write(&scene).replacen("<svg ", &format!("<svg id=\"{id}\" "), 1);
+                let svg = svg::write(scene).replacen("<svg ", &format!("<svg id=\"{id}\" "), 1);
                 html::Blueprint {
                     svg,
                     id,
                     width: scene.width,
                     height: scene.height,
-                    pages: pages::slices(&scene, PRINT_WIDTH),
-                    gutter: scene.cuts.gutter,
+                    pages: pages::pages(&drawing, &PRINT_PAGE)
+                        .iter()
+                        .map(svg::write)
+                        .collect(),
                 }
             })
             .collect()
