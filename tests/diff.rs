@@ -518,3 +518,147 @@ fn hostile_ids_stay_text_in_the_pull_request_comment() {
         assert_eq!(*columns.get_or_insert(n), n, "{line}");
     }
 }
+
+/// `cxmap report --since REV`: the report's "What changed since REV" comes from the same diff
+/// (figures before and after, silos new and resolved), in JSON, Markdown and HTML.
+#[test]
+fn the_report_remembers_what_changed_since_a_revision() {
+    if !has_git() {
+        return;
+    }
+    let repo = two_commits();
+    // Uncommitted: billing alone keeps the payment data now, a new silo beside the resolved one.
+    let org = repo.path().join("journeys/org.toml");
+    let text = std::fs::read_to_string(&org).unwrap();
+    std::fs::write(
+        &org,
+        text.replace(
+            "held_by = [\"billing\", \"care\"]",
+            "held_by = [\"billing\"]",
+        ),
+    )
+    .unwrap();
+    let run = |format: &str, file: &str| {
+        let out = cxmap_env(
+            repo.path(),
+            &[
+                "report", "--since", "HEAD~1", "--format", format, "-o", file,
+            ],
+            &[],
+        );
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        std::fs::read_to_string(repo.path().join(file)).unwrap()
+    };
+    let json: Value = serde_json::from_str(&run("json", "out/report.json")).unwrap();
+    let since = &json["since"];
+    assert_eq!(since["revision"], "HEAD~1");
+    assert_eq!(since["commit"].as_str().unwrap().len(), 7);
+    assert_eq!(since["silos"]["new"], serde_json::json!(["payment"]));
+    assert_eq!(since["silos"]["resolved"], serde_json::json!(["contract"]));
+    let figures = |side: &str, key: &str| since["figures"][side][key].clone();
+    assert_eq!(
+        (
+            figures("before", "data_silos"),
+            figures("after", "data_silos")
+        ),
+        (1.into(), 1.into())
+    );
+    assert_eq!(
+        (
+            figures("before", "unowned_touchpoints"),
+            figures("after", "unowned_touchpoints")
+        ),
+        (0.into(), 1.into())
+    );
+    assert_eq!(
+        (
+            figures("before", "journeys_ending_at_purchase"),
+            figures("after", "journeys_ending_at_purchase")
+        ),
+        (1.into(), 0.into())
+    );
+    assert_eq!(
+        since["findings"],
+        serde_json::json!({"new": 3, "resolved": 2})
+    );
+
+    let md = run("markdown", "out/report.md");
+    for line in [
+        "## What changed since HEAD\\~1\n",
+        "| Ownership coverage | 100% | **83%** | **worse** |\n",
+        "| Data silos | 1 | 1 | — |\n",
+        "| Journeys ending at purchase | 1 | **0** | better |\n",
+        "- **New silo:** payment, held only by billing.\n",
+        "- **Resolved:** contract, now held by sales, care.\n",
+    ] {
+        assert!(md.contains(line), "{line:?} missing from\n{md}");
+    }
+    // The section sits between the summary and the three changes.
+    let at = |s: &str| md.find(s).unwrap();
+    assert!(at("## Executive summary") < at("## What changed since"));
+    assert!(at("## What changed since") < at("## Three changes"));
+
+    let html = run("html", "out/report.html");
+    assert!(html.contains("<h2>What changed since HEAD~1</h2>"));
+    assert!(html.contains(
+        "<tr><td>Ownership coverage</td><td class=\"num\">100%</td><td class=\"num\"><strong>83%</strong></td><td class=\"worse\">worse</td></tr>"
+    ));
+    assert!(html.contains("<li><strong>New silo:</strong> payment, held only by billing.</li>"));
+
+    // Without --since, no such section.
+    let plain = cxmap_env(
+        repo.path(),
+        &["report", "--format", "json", "-o", "out/plain.json"],
+        &[],
+    );
+    assert_eq!(plain.code, 0, "{}", plain.stderr);
+    let plain: Value =
+        serde_json::from_str(&std::fs::read_to_string(repo.path().join("out/plain.json")).unwrap())
+            .unwrap();
+    assert!(plain.get("since").is_none());
+}
+
+/// An invalid earlier version stops the report as `check` would (exit 1, its problems shown,
+/// nothing written); a revision git does not know cannot run (exit 2).
+#[test]
+fn the_report_since_an_invalid_or_unknown_revision_writes_nothing() {
+    if !has_git() {
+        return;
+    }
+    let repo = two_commits();
+    let buy = repo.path().join("journeys/buy.toml");
+    let good = std::fs::read_to_string(&buy).unwrap();
+    std::fs::write(&buy, good.replacen("owner = ", "ownr = ", 1)).unwrap();
+    git(repo.path(), &["commit", "-q", "-am", "broken"]);
+    std::fs::write(&buy, &good).unwrap();
+    let out = cxmap_env(
+        repo.path(),
+        &["report", "--since", "HEAD", "-o", "out/report.html"],
+        &[],
+    );
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr.starts_with("the version at HEAD ("),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("error: unknown key `ownr` in `[[touchpoint]]`")
+    );
+    assert!(
+        out.stderr.ends_with("nothing was written\n"),
+        "{}",
+        out.stderr
+    );
+    assert!(!repo.path().join("out").exists());
+
+    let out = cxmap_env(
+        repo.path(),
+        &["report", "--since", "no-such-tag", "-o", "out/report.html"],
+        &[],
+    );
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("no-such-tag"), "{}", out.stderr);
+    assert!(!repo.path().join("out").exists());
+}

@@ -6,10 +6,15 @@ use std::path::PathBuf;
 
 use clap::ValueEnum;
 
-use super::{Failure, Io, WorkspaceArgs, exit, load_valid};
+use super::{
+    Failure, Io, WorkspaceArgs, exit, load_valid, report_invalid, revision_options, today,
+};
+use crate::analyse::diff::{Diff, Side};
+use crate::analyse::{self, Checked};
 use crate::fatal::FatalError;
+use crate::load;
 use crate::model::Date;
-use crate::present::{self, files::Output, report::Report};
+use crate::present::{self, files::Output, report::Report, report::Since};
 
 #[derive(clap::Args, Debug)]
 pub struct ReportArgs {
@@ -29,6 +34,10 @@ pub struct ReportArgs {
     /// `chromium-browser` or `google-chrome` on PATH)
     #[arg(long, value_name = "PATH")]
     pub browser: Option<PathBuf>,
+    /// Add "What changed since REV": the headline figures then and now, data silos new and
+    /// resolved (REV is a git commit, branch or tag; read with `git`)
+    #[arg(long, value_name = "REV")]
+    pub since: Option<String>,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -82,8 +91,20 @@ pub fn run(args: &ReportArgs, io: &mut Io) -> Result<u8, Failure> {
                 .into(),
         );
     }
+    let earlier = match &args.since {
+        Some(rev) => match earlier_version(rev, &args.workspace, io)? {
+            Ok(earlier) => Some((rev, earlier)),
+            Err(code) => return Ok(code),
+        },
+        None => None,
+    };
     let stems = present::file_stems(ws.journeys.iter().map(|j| j.id.as_str()))?;
-    let report = Report::new(ws, analysis, args.date.clone(), stems);
+    let mut report = Report::new(ws, analysis, args.date.clone(), stems);
+    if let Some((rev, (commit, checked_then))) = &earlier {
+        let then = Side::of(checked_then).expect("a valid version is analysed");
+        let now = Side::of(&checked).expect("a valid workspace is analysed");
+        report = report.with_since(Since::new(&Diff::new(then, now), rev, commit));
+    }
     let files: Vec<Output> = match args.format {
         ReportFormat::Json => vec![(output.clone(), report.json().into_bytes())],
         ReportFormat::Html => vec![(output.clone(), report.html().into_bytes())],
@@ -113,4 +134,27 @@ pub fn run(args: &ReportArgs, io: &mut Io) -> Result<u8, Failure> {
         present::escape::terminal(&output.display().to_string())
     )?;
     Ok(exit::OK)
+}
+
+/// The workspace as it was at a git revision, checked: its commit and the result, or the exit
+/// status when that version is invalid (its problems shown as `check` shows them).
+fn earlier_version(
+    rev: &str,
+    workspace: &WorkspaceArgs,
+    io: &mut Io,
+) -> Result<Result<(String, Checked), u8>, Failure> {
+    let at = load::git::load_revision(rev, &revision_options(workspace))?;
+    let checked = analyse::check(at.loaded, today()?);
+    if !checked.is_valid() {
+        let short = at.commit.get(..7).unwrap_or(&at.commit);
+        writeln!(
+            io.stderr,
+            "the version at {} ({short}) is invalid:",
+            present::escape::terminal(rev)
+        )?;
+        report_invalid(&checked, workspace.color, io)?;
+        writeln!(io.stderr, "nothing was written")?;
+        return Ok(Err(exit::FINDINGS));
+    }
+    Ok(Ok((at.commit, checked)))
 }

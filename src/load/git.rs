@@ -29,8 +29,11 @@ pub struct AtRevision {
 /// revision is read with the configuration it had. An absolute one is read from disk.
 pub fn load_revision(rev: &str, options: &LoadOptions) -> Result<AtRevision, FatalError> {
     if rev.is_empty() || rev.starts_with('-') || rev.chars().any(char::is_control) {
-        return Err(FatalError::new(format!("`{rev}` is not a git revision"))
-            .with_help("give a commit, a branch or a tag, e.g. `--base origin/main`"));
+        return Err(
+            FatalError::new(format!("`{rev}` is not a git revision")).with_help(
+                "give a commit, a branch or a tag, e.g. `origin/main` or a tag like `2026-q3`",
+            ),
+        );
     }
     for p in &options.paths {
         if p.is_absolute() {

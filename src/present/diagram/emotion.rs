@@ -80,17 +80,22 @@ pub fn draw(
         );
         return;
     }
-    let mut d = String::with_capacity(points.len() * 14);
-    for (i, (x, s)) in points.iter().enumerate() {
-        let _ = write!(
-            d,
-            "{}{},{}",
-            if i == 0 { "M" } else { " L" },
-            N(*x),
-            N(y_of(f32::from(*s)))
-        );
+    // In pieces of a few points, so that a page of a long journey carries only the piece it
+    // shows, not the whole curve (one path through 50,000 points on each of hundreds of pages
+    // made the report quadratic). Pieces share their end points; the line is unbroken.
+    for piece in pieces(points.len()) {
+        let mut d = String::with_capacity(piece.len() * 14);
+        for (i, (x, s)) in points[piece].iter().enumerate() {
+            let _ = write!(
+                d,
+                "{}{},{}",
+                if i == 0 { "M" } else { " L" },
+                N(*x),
+                N(y_of(f32::from(*s)))
+            );
+        }
+        canvas.path(d, INK, 2.0, false, false);
     }
-    canvas.path(d, INK, 2.0, false, false);
     for (x, s) in points {
         canvas.circle(
             x,
@@ -100,6 +105,18 @@ pub fn draw(
             Some("#ffffff"),
         );
     }
+}
+
+/// Points per path piece of the curve.
+const PIECE: usize = 24;
+
+/// The ranges of points of each piece of a curve through `n` points: consecutive pieces
+/// share a point, and a curve of one point is one piece (its dot).
+fn pieces(n: usize) -> impl Iterator<Item = std::ops::Range<usize>> {
+    let step = PIECE - 1;
+    (0..n.saturating_sub(1).max(1))
+        .step_by(step)
+        .map(move |start| start..(start + PIECE).min(n))
 }
 
 /// The points of the curve, left to right: each scored touchpoint at its card's centre, or,
@@ -133,4 +150,19 @@ pub fn spread(input: &DiagramInput, cards: &[Rect]) -> Vec<(f32, i8)> {
         i = j;
     }
     points
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pieces;
+
+    #[test]
+    #[allow(clippy::single_range_in_vec_init)]
+    fn pieces_share_their_end_points_and_cover_every_point() {
+        let all: Vec<_> = pieces(50).collect();
+        assert_eq!(all, [0..24, 23..47, 46..50]);
+        assert_eq!(pieces(1).collect::<Vec<_>>(), [0..1]);
+        assert_eq!(pieces(24).collect::<Vec<_>>(), [0..24]);
+        assert_eq!(pieces(25).collect::<Vec<_>>(), [0..24, 23..25]);
+    }
 }

@@ -47,18 +47,17 @@ const HEADER: f32 = 74.0;
 /// cut between its columns), else, when no cut fits at all, at the full room.
 pub fn split(from: f32, to: f32, cuts: &[(f32, bool)], room: f32) -> Vec<(f32, f32)> {
     let room = room.max(1.0);
+    let mut cuts = cuts.to_vec();
+    cuts.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut windows = Vec::new();
     let mut start = from;
     while to - start > room + 0.01 {
-        let fits = cuts
-            .iter()
-            .filter(|(x, _)| *x > start + 1.0 && *x <= start + room);
-        let strong = fits
-            .clone()
-            .filter(|(_, s)| *s)
-            .map(|(x, _)| *x)
-            .reduce(f32::max);
-        let weak = fits.map(|(x, _)| *x).reduce(f32::max);
+        // The cuts that fit on this page, found by position: linear in the cuts overall.
+        let lo = cuts.partition_point(|&(x, _)| x <= start + 1.0);
+        let hi = cuts.partition_point(|&(x, _)| x <= start + room);
+        let fits = &cuts[lo..hi.max(lo)];
+        let strong = fits.iter().rev().find(|(_, s)| *s).map(|(x, _)| *x);
+        let weak = fits.last().map(|(x, _)| *x);
         let end = strong.or(weak).unwrap_or(start + room);
         windows.push((start, end));
         start = end;
@@ -69,6 +68,12 @@ pub fn split(from: f32, to: f32, cuts: &[(f32, bool)], room: f32) -> Vec<(f32, f
 
 /// The pages of a drawing, each a scene the size of `sheet`.
 pub fn pages(drawing: &Drawing, sheet: &Sheet) -> Vec<Scene> {
+    pages_within(drawing, sheet, usize::MAX).unwrap_or_default()
+}
+
+/// The pages of a drawing when there are at most `max`, else how many there would be (found
+/// without drawing them).
+pub fn pages_within(drawing: &Drawing, sheet: &Sheet, max: usize) -> Result<Vec<Scene>, usize> {
     let (page_w, page_h, max_scale) = (sheet.width, sheet.height, sheet.max_scale);
     let f = &drawing.frame;
     let scene = &drawing.scene;
@@ -108,13 +113,18 @@ pub fn pages(drawing: &Drawing, sheet: &Sheet) -> Vec<Scene> {
         .iter()
         .map(|&(x, strong)| (clear_of(x, &across), strong))
         .collect();
-    let bounds: Vec<Option<Rect>> = scene.items.iter().map(Item::bounds).collect();
+    let items_at = Index::new(&scene.items);
     let xs = split(f.gutter, right, &cuts_x, room_x);
+    let holds: Vec<Vec<(f32, f32)>> = f
+        .strips
+        .iter()
+        .map(|s| covered(s.holds.iter().copied()))
+        .collect();
 
     // Per stretch, the bands it shows, packed into pages top to bottom.
     let mut layout: Vec<((f32, f32), Vec<&Strip>)> = Vec::new();
     for &(x0, x1) in &xs {
-        let shown = shown(&f.strips, x0, x1);
+        let shown = shown(&f.strips, &holds, x0, x1);
         let mut page: Vec<&Strip> = Vec::new();
         let mut used = 0.0;
         for strip in shown {
@@ -130,6 +140,9 @@ pub fn pages(drawing: &Drawing, sheet: &Sheet) -> Vec<Scene> {
     }
 
     let total = layout.len();
+    if total > max {
+        return Err(total);
+    }
     let mut out = Vec::with_capacity(total);
     for (index, ((x0, x1), strips)) in layout.iter().enumerate() {
         let number = index + 1;
@@ -150,7 +163,7 @@ pub fn pages(drawing: &Drawing, sheet: &Sheet) -> Vec<Scene> {
             dx,
             dy,
             scale: 1.0,
-            items: inside(&scene.items, &bounds, clip),
+            items: items_at.inside(&scene.items, clip),
         };
         let width = x1 - x0;
         c.items.push(strip(
@@ -241,23 +254,25 @@ pub fn pages(drawing: &Drawing, sheet: &Sheet) -> Vec<Scene> {
             }],
         });
     }
-    out
+    Ok(out)
 }
 
 /// The bands a stretch `x0..x1` shows: those always shown, those holding something in the
 /// stretch, and of the lines' bands one where lanes follow below it (several lines with
-/// nothing shown between them are one line, the line of visibility first).
-fn shown(strips: &[Strip], x0: f32, x1: f32) -> Vec<&Strip> {
+/// nothing shown between them are one line, the line of visibility first). `holds[i]` are
+/// strip `i`'s boxes' extents, merged and in order.
+fn shown<'s>(strips: &'s [Strip], holds: &[Vec<(f32, f32)>], x0: f32, x1: f32) -> Vec<&'s Strip> {
     let mut out: Vec<&Strip> = Vec::new();
     let mut line: Option<&Strip> = None;
-    for strip in strips {
+    for (strip, held) in strips.iter().zip(holds) {
         if strip.line.is_some() {
             if line.is_none_or(|l| strip.line == Some(1) && l.line != Some(1)) {
                 line = Some(strip);
             }
             continue;
         }
-        let holds = strip.holds.iter().any(|&(a, b)| b > x0 && a < x1);
+        let first = held.partition_point(|&(_, b)| b <= x0);
+        let holds = held.get(first).is_some_and(|&(a, _)| a < x1);
         if strip.always || holds {
             if holds && let Some(l) = line.take() {
                 out.push(l);
@@ -290,15 +305,58 @@ fn one_line(text: &str, size: f32, bold: bool, room: f32) -> String {
     }
 }
 
-/// The items that reach into `clip` (others are left out of the page); `bounds` are theirs.
-fn inside(items: &[Item], bounds: &[Option<Rect>], clip: Rect) -> Vec<Item> {
-    let grown = clip.grown(2.0);
-    items
-        .iter()
-        .zip(bounds)
-        .filter(|(_, b)| b.is_some_and(|b| b.overlaps(&grown) || grown.contains(&b)))
-        .map(|(i, _)| i.clone())
-        .collect()
+/// Items wider than this are looked at for every page; the others through their left edge.
+const WIDE: f32 = 2_000.0;
+
+/// Where the items of a scene are, to find those on a page without looking at every item:
+/// the many narrow ones (cards, labels, pieces of the curve) sorted by their left edge, the
+/// few wide ones (lane backgrounds, the lines) apart. Finding a page's items costs the items
+/// near it, so cutting a journey into pages is linear in its size.
+struct Index {
+    bounds: Vec<Option<Rect>>,
+    /// Narrow items: (left edge, index), by left edge.
+    narrow: Vec<(f32, usize)>,
+    wide: Vec<usize>,
+}
+
+impl Index {
+    fn new(items: &[Item]) -> Index {
+        let bounds: Vec<Option<Rect>> = items.iter().map(Item::bounds).collect();
+        let mut narrow = Vec::new();
+        let mut wide = Vec::new();
+        for (i, b) in bounds.iter().enumerate() {
+            match b {
+                Some(b) if b.w > WIDE => wide.push(i),
+                Some(b) => narrow.push((b.x, i)),
+                None => {}
+            }
+        }
+        narrow.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        Index {
+            bounds,
+            narrow,
+            wide,
+        }
+    }
+
+    /// The items that reach into `clip` (others are left out of the page), in drawing order.
+    fn inside(&self, items: &[Item], clip: Rect) -> Vec<Item> {
+        let grown = clip.grown(2.0);
+        let from = self
+            .narrow
+            .partition_point(|&(x, _)| x < grown.x - WIDE - 0.01);
+        let to = self
+            .narrow
+            .partition_point(|&(x, _)| x <= grown.right() + 0.01);
+        let mut found: Vec<usize> = self.narrow[from..to]
+            .iter()
+            .map(|&(_, i)| i)
+            .chain(self.wide.iter().copied())
+            .filter(|&i| self.bounds[i].is_some_and(|b| b.overlaps(&grown) || grown.contains(&b)))
+            .collect();
+        found.sort_unstable();
+        found.into_iter().map(|i| items[i].clone()).collect()
+    }
 }
 
 /// The stretches the intervals cover, merged and in order.

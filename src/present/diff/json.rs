@@ -25,8 +25,10 @@ struct Output<'a> {
     stage_scores: Vec<StageJson<'a>>,
 }
 
+/// The headline figures of one version, as `cxmap diff` and `cxmap report --since` write
+/// them.
 #[derive(Serialize)]
-struct Figures {
+pub struct Figures {
     journeys: usize,
     touchpoints: usize,
     ownership_coverage: f64,

@@ -29,6 +29,8 @@ pub struct Blueprint {
     pub height: f32,
     /// For print: the pages it is cut into (SVG), at stage boundaries.
     pub pages: Vec<String>,
+    /// The pages it would take, when that is too many to print (`pages` is then empty).
+    pub unprinted: usize,
 }
 
 pub fn render(view: &ReportView, diagrams: &Diagrams) -> String {
@@ -55,6 +57,7 @@ pub fn render(view: &ReportView, diagrams: &Diagrams) -> String {
                 id => b.id.clone(),
                 width => b.width,
                 height => b.height,
+                unprinted => b.unprinted,
                 pages => b.pages.iter().map(|p| Value::from_safe_string(p.clone())).collect::<Vec<_>>(),
             }
         })
@@ -86,10 +89,11 @@ fn plural(n: usize, one: &str, many: Option<&str>) -> String {
 /// A finding message as HTML: escaped, with `backticked` names set as code.
 fn code(text: &str) -> Value {
     let escaped = crate::present::escape::xml(text);
+    let parts: Vec<&str> = escaped.split('`').collect();
     let mut out = String::with_capacity(escaped.len() + 16);
-    for (i, part) in escaped.split('`').enumerate() {
+    for (i, part) in parts.iter().enumerate() {
         // Odd parts sit between backticks; a trailing unmatched one stays plain.
-        if i % 2 == 1 && escaped.split('`').count() > i + 1 {
+        if i % 2 == 1 && i + 1 < parts.len() {
             out.push_str("<code>");
             out.push_str(part);
             out.push_str("</code>");

@@ -3,12 +3,15 @@
 
 use serde::Serialize;
 
+use super::since::{SiloChange, Since};
 use super::{column_name, custody_name};
 use crate::analyse::Analysis;
+use crate::analyse::diff::Change;
 use crate::analyse::figures::{Figures, FindingCounts, Ownership};
 use crate::analyse::finding::Severity;
 use crate::analyse::priorities::Priority;
 use crate::model::{Better, TouchpointRef, Workspace};
+use crate::present::diff::json::Figures as DiffFigures;
 use crate::present::json::Findings;
 
 #[derive(Serialize)]
@@ -19,6 +22,60 @@ struct Report<'a> {
     date: Option<&'a str>,
     figures: FiguresJson<'a>,
     findings: Findings<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    since: Option<SinceJson<'a>>,
+}
+
+/// What changed since an earlier version (`--since REV`): the headline figures of both,
+/// data silos new and resolved (by id), and how many findings and touchpoints changed.
+#[derive(Serialize)]
+struct SinceJson<'a> {
+    revision: &'a str,
+    commit: &'a str,
+    figures: Change<DiffFigures>,
+    silos: NewResolved<Vec<&'a str>>,
+    findings: NewResolved<usize>,
+    touchpoints: TouchpointCounts,
+}
+
+#[derive(Serialize)]
+struct NewResolved<T> {
+    new: T,
+    resolved: T,
+}
+
+#[derive(Serialize)]
+struct TouchpointCounts {
+    added: usize,
+    removed: usize,
+    changed: usize,
+}
+
+impl<'a> From<&'a Since> for SinceJson<'a> {
+    fn from(s: &'a Since) -> Self {
+        let ids = |list: &'a [SiloChange]| list.iter().map(|x| x.id.as_str()).collect();
+        SinceJson {
+            revision: &s.revision,
+            commit: &s.commit,
+            figures: Change {
+                before: DiffFigures::from(&s.headline.before),
+                after: DiffFigures::from(&s.headline.after),
+            },
+            silos: NewResolved {
+                new: ids(&s.new_silos),
+                resolved: ids(&s.resolved_silos),
+            },
+            findings: NewResolved {
+                new: s.new_findings,
+                resolved: s.resolved_findings,
+            },
+            touchpoints: TouchpointCounts {
+                added: s.touchpoints_added,
+                removed: s.touchpoints_removed,
+                changed: s.touchpoints_changed,
+            },
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -281,7 +338,12 @@ fn figures<'a>(ws: &'a Workspace, f: &'a Figures) -> FiguresJson<'a> {
     }
 }
 
-pub fn render(ws: &Workspace, analysis: &Analysis, date: Option<&str>) -> String {
+pub fn render(
+    ws: &Workspace,
+    analysis: &Analysis,
+    date: Option<&str>,
+    since: Option<&Since>,
+) -> String {
     let report = Report {
         cxmap_version: env!("CARGO_PKG_VERSION"),
         organization: ws.organization.as_ref().map(|o| o.name.as_str()),
@@ -295,6 +357,7 @@ pub fn render(ws: &Workspace, analysis: &Analysis, date: Option<&str>) -> String
             findings: &analysis.findings,
             workspace: ws,
         },
+        since: since.map(SinceJson::from),
     };
     let mut s = serde_json::to_string_pretty(&report).expect("plain data serialises");
     s.push('\n');

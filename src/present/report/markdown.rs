@@ -5,8 +5,11 @@
 use std::fmt::Write;
 
 use super::ReportView;
+use super::since::Since;
 use super::view::PriorityView;
+use crate::present::diff::Trend;
 use crate::present::escape::markdown as md;
+use crate::present::terminal::plural;
 
 /// Link target for a file beside the report: percent-encoded so no name can form syntax.
 fn link(name: &str) -> String {
@@ -72,8 +75,8 @@ pub fn render(r: &ReportView, diagram_files: &[String]) -> String {
     );
     let _ = writeln!(
         o,
-        "- **{} data silos**{}",
-        r.data_silos.len(),
+        "- **{}**{}",
+        plural(r.data_silos.len(), "data silo"),
         if r.data_silos.is_empty() {
             String::new()
         } else {
@@ -85,9 +88,14 @@ pub fn render(r: &ReportView, diagram_files: &[String]) -> String {
     }
     let _ = writeln!(
         o,
-        "- **{} of {} journeys end at the purchase**{}",
+        "- **{} of {} {} at the purchase**{}",
         r.journeys_ending_at_purchase.len(),
         r.journeys,
+        if r.journeys_ending_at_purchase.len() == 1 {
+            "journeys ends"
+        } else {
+            "journeys end"
+        },
         if r.journeys_ending_at_purchase.is_empty() {
             String::new()
         } else {
@@ -96,8 +104,12 @@ pub fn render(r: &ReportView, diagram_files: &[String]) -> String {
     );
     let _ = writeln!(
         o,
-        "- **{} backstage teams shape the experience**{}",
-        r.backstage_affecting.len(),
+        "- **{} the experience**{}",
+        if r.backstage_affecting.len() == 1 {
+            "1 backstage team shapes".to_owned()
+        } else {
+            format!("{} backstage teams shape", r.backstage_affecting.len())
+        },
         if r.backstage_affecting.is_empty() {
             String::new()
         } else {
@@ -106,14 +118,21 @@ pub fn render(r: &ReportView, diagram_files: &[String]) -> String {
     );
     let _ = writeln!(
         o,
-        "- **{} teams touch customers without a CX champion**{}\n",
-        r.without_champion.len(),
+        "- **{} customers without a CX champion**{}\n",
+        if r.without_champion.len() == 1 {
+            "1 team touches".to_owned()
+        } else {
+            format!("{} teams touch", r.without_champion.len())
+        },
         if r.without_champion.is_empty() {
             String::new()
         } else {
             format!(": {}", list(&r.without_champion))
         }
     );
+    if let Some(since) = &r.since {
+        since_section(&mut o, since);
+    }
     o.push_str("## Three changes for the executive committee\n\n");
     if r.focus.is_empty() {
         o.push_str("No problem reaches a moment customers see.\n\n");
@@ -326,4 +345,55 @@ fn priority(o: &mut String, p: &PriorityView) {
             list(&p.context)
         );
     }
+}
+
+/// "What changed since REV": the figures then and now, then the silos new and resolved.
+fn since_section(o: &mut String, s: &Since) {
+    let rev = md(&s.revision);
+    let _ = writeln!(o, "## What changed since {rev}\n");
+    let _ = writeln!(
+        o,
+        "Compared with the journeys at {rev} (commit {}): {}, {} resolved; {} added, {} removed, {} changed.\n",
+        md(&s.commit),
+        plural(s.new_findings, "new finding"),
+        s.resolved_findings,
+        plural(s.touchpoints_added, "touchpoint"),
+        s.touchpoints_removed,
+        s.touchpoints_changed
+    );
+    let _ = writeln!(
+        o,
+        "| Figure | At {rev} | Now | For customers |\n|---|---:|---:|---|"
+    );
+    for f in &s.figures {
+        let (now, trend) = match f.trend {
+            Trend::Same => (f.after.clone(), "—"),
+            Trend::Better => (format!("**{}**", f.after), "better"),
+            Trend::Worse => (format!("**{}**", f.after), "**worse**"),
+            Trend::Changed => (format!("**{}**", f.after), "changed"),
+        };
+        let _ = writeln!(o, "| {} | {} | {now} | {trend} |", f.label, f.before);
+    }
+    o.push('\n');
+    if s.new_silos.is_empty() && s.resolved_silos.is_empty() {
+        o.push_str("No data silo appeared or was resolved.\n\n");
+        return;
+    }
+    for x in &s.new_silos {
+        let _ = writeln!(
+            o,
+            "- **New silo:** {}, held only by {}.",
+            md(&x.data),
+            list(&x.held_by)
+        );
+    }
+    for x in &s.resolved_silos {
+        let now = if x.held_by.is_empty() {
+            "no longer in the journeys".to_owned()
+        } else {
+            format!("now held by {}", list(&x.held_by))
+        };
+        let _ = writeln!(o, "- **Resolved:** {}, {now}.", md(&x.data));
+    }
+    o.push('\n');
 }

@@ -9,8 +9,10 @@ pub mod evidence;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod since;
 pub mod view;
 
+pub use since::Since;
 pub use view::{ReportView, column_name, custody_name, view};
 
 use crate::analyse::Analysis;
@@ -33,6 +35,11 @@ pub const PRINT_PAGE: Sheet = Sheet {
     max_scale: 1.5,
 };
 
+/// A blueprint is printed on at most this many pages; a larger one (hundreds of touchpoints)
+/// is left out of the print with a note, since nobody reads it on paper and cutting it into
+/// thousands of pages would make the report cost many times what rendering it does.
+pub const PRINT_PAGES_MAX: usize = 24;
+
 /// A report of one analysed workspace, ready to be written in any format.
 pub struct Report<'a> {
     ws: &'a Workspace,
@@ -40,6 +47,8 @@ pub struct Report<'a> {
     date: Option<String>,
     /// File-name stems of the journeys (see `present::file_stems`).
     stems: Vec<String>,
+    /// What changed since an earlier version (`--since REV`).
+    since: Option<Since>,
 }
 
 impl<'a> Report<'a> {
@@ -54,7 +63,15 @@ impl<'a> Report<'a> {
             analysis,
             date,
             stems,
+            since: None,
         }
+    }
+
+    /// Adds the section "What changed since REV".
+    #[must_use]
+    pub fn with_since(mut self, since: Since) -> Self {
+        self.since = Some(since);
+        self
     }
 
     fn figures(&self) -> &'a Figures {
@@ -62,7 +79,9 @@ impl<'a> Report<'a> {
     }
 
     fn view(&self) -> ReportView {
-        view(self.ws, self.analysis, self.date.clone(), &self.stems)
+        let mut view = view(self.ws, self.analysis, self.date.clone(), &self.stems);
+        view.since.clone_from(&self.since);
+        view
     }
 
     fn blueprint_drawings(&self) -> impl Iterator<Item = Drawing> + '_ {
@@ -82,15 +101,18 @@ impl<'a> Report<'a> {
                 let scene = &drawing.scene;
                 let id = format!("{}-page", scene.id_prefix);
                 let svg = svg::write(scene).replacen("<svg ", &format!("<svg id=\"{id}\" "), 1);
+                let (pages, unprinted) =
+                    match pages::pages_within(&drawing, &PRINT_PAGE, PRINT_PAGES_MAX) {
+                        Ok(pages) => (pages.iter().map(svg::write).collect(), 0),
+                        Err(total) => (Vec::new(), total),
+                    };
                 html::Blueprint {
                     svg,
                     id,
                     width: scene.width,
                     height: scene.height,
-                    pages: pages::pages(&drawing, &PRINT_PAGE)
-                        .iter()
-                        .map(svg::write)
-                        .collect(),
+                    pages,
+                    unprinted,
                 }
             })
             .collect()
@@ -121,6 +143,11 @@ impl<'a> Report<'a> {
 
     /// The figures and findings as JSON.
     pub fn json(&self) -> String {
-        json::render(self.ws, self.analysis, self.date.as_deref())
+        json::render(
+            self.ws,
+            self.analysis,
+            self.date.as_deref(),
+            self.since.as_ref(),
+        )
     }
 }

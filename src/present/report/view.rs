@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use super::evidence::{Moment, Quote, moments, quotes};
+use super::since::Since;
 use crate::analyse::Analysis;
 use crate::analyse::figures::{Custody, HeatmapColumn};
 use crate::analyse::finding::Finding;
@@ -45,6 +46,8 @@ pub struct ReportView {
     pub counts: (usize, usize, usize),
     pub waived: Vec<WaivedView>,
     pub version: &'static str,
+    /// What changed since an earlier version, when asked for.
+    pub since: Option<Since>,
 }
 
 #[derive(Serialize, Clone)]
@@ -378,6 +381,7 @@ pub fn view(
             })
             .collect(),
         version: env!("CARGO_PKG_VERSION"),
+        since: None,
     }
 }
 
