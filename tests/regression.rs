@@ -258,3 +258,77 @@ fn messages_in_the_parsers_words() {
         ]
     );
 }
+
+/// A scored journey of `n` touchpoints in one chain, owned in turn by three departments,
+/// across three stages.
+fn scored_chain(n: usize) -> String {
+    let mut text = String::new();
+    for d in ["sales", "care", "billing"] {
+        text.push_str(&format!(
+            "[[department]]\nid = \"{d}\"\ncustomer_facing = true\nchampion = \"Ana\"\n"
+        ));
+    }
+    text.push_str("[journey]\nid = \"long\"\nstages = [\"Join\", \"Use\", \"Leave\"]\n");
+    let stages = ["Join", "Use", "Leave"];
+    for i in 0..n {
+        text.push_str(&format!(
+            "[[touchpoint]]\nid = \"t{i}\"\nowner = \"{}\"\nstage = \"{}\"\nscore = {}\n",
+            ["sales", "care", "billing"][i % 3],
+            stages[i * 3 / n],
+            [-2, -1, 0, 1, 2][i % 5]
+        ));
+        if i + 1 < n {
+            text.push_str(&format!("next = [\"t{}\"]\n", i + 1));
+        }
+    }
+    text
+}
+
+#[test]
+fn the_html_report_is_quadratic_in_the_size_of_one_journey() {
+    use cxmap::present::diagram::{pages, svg};
+    // Each printed page (and slide) of a long journey carries what it shows, not the whole
+    // journey: before, every page held the whole emotion curve and looked at every item of
+    // the drawing, so the report of one journey grew with the square of its size. The
+    // largest page of a 960-touchpoint journey is no larger than that of a 60-touchpoint one.
+    let largest_page = |n: usize| {
+        let text = scored_chain(n);
+        let checked = analyse::check(load_texts(&[("long.toml", &text)]), TODAY);
+        assert!(checked.problems.is_empty(), "{:?}", checked.problems);
+        let analysis = checked.analysis.as_ref().unwrap();
+        let drawing = blueprint::drawing(&DiagramInput::new(&checked.workspace, analysis, 0));
+        let all = pages::pages(&drawing, &pages::SLIDE);
+        (
+            all.len(),
+            all.iter().map(|p| svg::write(p).len()).max().unwrap(),
+        )
+    };
+    let (few, small) = largest_page(60);
+    let (many, large) = largest_page(960);
+    assert!(
+        many >= 8 * few,
+        "{few} pages for 60 touchpoints, {many} for 960"
+    );
+    assert!(
+        large * 10 < small * 12,
+        "largest page: {small} bytes for 60 touchpoints, {large} for 960"
+    );
+
+    // A blueprint that would take more than PRINT_PAGES_MAX printed pages is left out of the
+    // print, with a note, instead of thousands of pages.
+    let text = scored_chain(960);
+    let checked = analyse::check(load_texts(&[("long.toml", &text)]), TODAY);
+    let analysis = checked.analysis.as_ref().unwrap();
+    let html = cxmap::present::report::Report::new(
+        &checked.workspace,
+        analysis,
+        None,
+        vec!["long".to_owned()],
+    )
+    .html();
+    assert!(
+        html.contains("printed pages at a readable size, so it is left out of the print."),
+        "no note"
+    );
+    assert!(!html.contains("<div class=\"page\">"));
+}
