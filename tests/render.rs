@@ -776,6 +776,14 @@ fn slide_pages_keep_card_text_readable_and_cut_at_stage_boundaries() {
     for input in &inputs {
         for drawing in [map::drawing(input), blueprint::drawing(input)] {
             let pages = pages::pages(&drawing, &pages::SLIDE);
+            // The first page shows where each of its stages starts: none is "continued" (the
+            // marker was once drawn over the stage's own name there).
+            let first = all_text(&pages[0].items);
+            assert!(
+                !first.iter().any(|t| t.contains("(continued)")),
+                "{}: {first:?}",
+                pages[0].title
+            );
             for page in &pages {
                 assert_eq!((page.width, page.height), (1920.0, 1080.0));
                 let Item::Group { scale, .. } = &page.items[0] else {
@@ -1142,4 +1150,17 @@ fn mermaid_export_parses_with_the_real_mermaid_parser_and_keeps_names_as_text() 
     assert_eq!(tasks[1]["section"], "Stage #2; `code` | pipe");
     assert_eq!(tasks[1]["score"], 5);
     assert_eq!(tasks[1]["people"], serde_json::json!([ops, "end"]));
+}
+
+/// Every line of text of some items, groups included.
+fn all_text(items: &[Item]) -> Vec<String> {
+    let mut out = Vec::new();
+    for item in items {
+        match item {
+            Item::Text { lines, .. } => out.extend(lines.iter().cloned()),
+            Item::Group { items, .. } => out.extend(all_text(items)),
+            _ => {}
+        }
+    }
+    out
 }

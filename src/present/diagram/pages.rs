@@ -193,8 +193,11 @@ pub fn pages_within(drawing: &Drawing, sheet: &Sheet, max: usize) -> Result<Vec<
             y += bh;
         }
         // A stage that began on an earlier page is named again, at the page's left.
+        // (Not on the stretch that starts the journey, where the stage's own name is shown,
+        // even when its band begins left of the cards.)
+        let first_stretch = *x0 <= f.gutter + 0.5;
         for (sx0, sx1, name) in &f.stages {
-            if *sx0 < x0 - 1.0 && *sx1 > x0 + 60.0 {
+            if !first_stretch && *sx0 < x0 - 1.0 && *sx1 > x0 + 60.0 {
                 let room = sx1.min(*x1) - x0 - 24.0;
                 let label = one_line(&format!("{name} (continued)"), 14.0, true, room);
                 c.label(
