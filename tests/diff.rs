@@ -579,7 +579,7 @@ fn the_report_remembers_what_changed_since_a_revision() {
     );
     assert_eq!(
         since["findings"],
-        serde_json::json!({"new": 3, "resolved": 2})
+        serde_json::json!({"new": 3, "resolved": 2, "waived": 0})
     );
 
     let md = run("markdown", "out/report.md");
@@ -616,6 +616,62 @@ fn the_report_remembers_what_changed_since_a_revision() {
         serde_json::from_str(&std::fs::read_to_string(repo.path().join("out/plain.json")).unwrap())
             .unwrap();
     assert!(plain.get("since").is_none());
+
+    // A silo set aside by a waiver is not resolved: it is still there, decided on.
+    git(repo.path(), &["add", "-A"]);
+    git(
+        repo.path(),
+        &["commit", "-q", "-m", "billing keeps payments"],
+    );
+    std::fs::write(
+        repo.path().join("journeys/cxmap.toml"),
+        "[[allow]]\nrule = \"data-silo\"\nsubject = \"payment\"\nreason = \"PCI scope stays with billing\"\n",
+    )
+    .unwrap();
+    let out = cxmap_env(
+        repo.path(),
+        &[
+            "report",
+            "--since",
+            "HEAD",
+            "--format",
+            "json",
+            "-o",
+            "out/waived.json",
+        ],
+        &[],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let json: Value = serde_json::from_str(
+        &std::fs::read_to_string(repo.path().join("out/waived.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        json["since"]["silos"],
+        serde_json::json!({"new": [], "resolved": [], "waived": ["payment"]})
+    );
+    assert_eq!(json["since"]["findings"]["waived"], 1);
+    let md = cxmap_env(
+        repo.path(),
+        &[
+            "report",
+            "--since",
+            "HEAD",
+            "--format",
+            "markdown",
+            "-o",
+            "out/waived.md",
+        ],
+        &[],
+    );
+    assert_eq!(md.code, 0, "{}", md.stderr);
+    let md = std::fs::read_to_string(repo.path().join("out/waived.md")).unwrap();
+    assert!(md.contains("- **Set aside by a waiver:** payment, still held only by billing.\n"));
+    assert!(
+        md.contains("0 new findings, 0 resolved, 1 now waived;"),
+        "{md}"
+    );
+    assert!(!md.contains("**Resolved:**"));
 }
 
 /// An invalid earlier version stops the report as `check` would (exit 1, its problems shown,

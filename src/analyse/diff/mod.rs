@@ -10,14 +10,15 @@
 //! by name. Everything is linear in the size of both workspaces.
 
 mod findings;
+mod headline;
 mod tables;
 mod touchpoints;
 
 pub use findings::FindingChanges;
+pub use headline::{Amount, Figure, FigureChange, Headline, Trend};
 pub use tables::{Average, CustodyRow, JourneyRow, StageScore};
 pub use touchpoints::{Field, TouchpointChange, TouchpointChanges};
 
-use super::figures::FindingCounts;
 use super::{Analysis, Checked};
 use crate::model::Workspace;
 
@@ -43,40 +44,6 @@ impl<'a> Side<'a> {
 pub struct Change<T> {
     pub before: T,
     pub after: T,
-}
-
-/// The figures a CX lead follows from quarter to quarter, of one version.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Headline {
-    pub journeys: usize,
-    pub touchpoints: usize,
-    /// Share of touchpoints with exactly one owner, 0..=1.
-    pub ownership_coverage: f64,
-    pub unowned_touchpoints: usize,
-    /// Data assets with a `data-silo` finding.
-    pub data_silos: usize,
-    /// Journeys with an `ends-at-purchase` finding.
-    pub journeys_ending_at_purchase: usize,
-    /// `next` steps that hand the customer from one team to another, in all journeys.
-    pub handoffs: usize,
-    /// Findings by severity (waived ones aside).
-    pub findings: FindingCounts,
-}
-
-impl Headline {
-    pub fn of(side: Side) -> Headline {
-        let f = &side.analysis.figures;
-        Headline {
-            journeys: f.journeys,
-            touchpoints: f.touchpoints,
-            ownership_coverage: f.ownership.coverage,
-            unowned_touchpoints: f.ownership.none,
-            data_silos: f.data_silos.len(),
-            journeys_ending_at_purchase: f.journeys_ending_at_purchase.len(),
-            handoffs: f.journey_figures.iter().map(|j| j.handoffs).sum(),
-            findings: f.findings,
-        }
-    }
 }
 
 /// What changed between two versions of a workspace.

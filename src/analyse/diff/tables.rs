@@ -2,9 +2,11 @@
 //! custody (who holds each data asset, and whether it is a silo) and the average score per
 //! stage. Rows are matched by id (stages by name) and say whether they changed.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::{Change, Side};
+use crate::analyse::finding::Subject;
+use crate::analyse::rules;
 use crate::model::{DataIdx, DepartmentIdx, Journey, JourneyIdx, Workspace};
 
 /// A journey in either version, with its hand-offs in each.
@@ -34,6 +36,8 @@ pub struct CustodyRow<'a> {
     pub held_by: Change<Vec<DepartmentIdx>>,
     /// It has a `data-silo` finding.
     pub silo: Change<bool>,
+    /// Its `data-silo` finding is waived in `after`: still a silo, set aside by a decision.
+    pub silo_waived: bool,
     /// Added, removed, held by other departments (by id, in any order), or a silo that is no
     /// longer one (or the reverse).
     pub changed: bool,
@@ -133,6 +137,15 @@ pub fn custody<'a>(before: Side<'a>, after: Side<'a>) -> Vec<CustodyRow<'a>> {
         v.sort_unstable();
         v
     };
+    let waived_silos: HashSet<DataIdx> = after
+        .analysis
+        .waived
+        .iter()
+        .filter_map(|w| match w.finding.subject {
+            Subject::Data(x) if w.finding.rule == &rules::DATA_SILO => Some(x),
+            _ => None,
+        })
+        .collect();
     union(ids(before.workspace), ids(after.workspace))
         .into_iter()
         .map(|(id, b, a)| {
@@ -144,6 +157,7 @@ pub fn custody<'a>(before: Side<'a>, after: Side<'a>) -> Vec<CustodyRow<'a>> {
                 before: silo(before, b),
                 after: silo(after, a),
             };
+            let silo_waived = a.is_some_and(|x| waived_silos.contains(&x));
             let changed = b.is_some() != a.is_some()
                 || silo.before != silo.after
                 || sorted_ids(before.workspace, &held_by.before)
@@ -154,6 +168,7 @@ pub fn custody<'a>(before: Side<'a>, after: Side<'a>) -> Vec<CustodyRow<'a>> {
                 after: a,
                 held_by,
                 silo,
+                silo_waived,
                 changed,
             }
         })

@@ -3,6 +3,7 @@
 //! one column are two points, spread across the column, the worse one first.
 
 use super::DiagramInput;
+use super::pages;
 use super::palette::{INK, MUTED, tone_color};
 use std::fmt::Write;
 
@@ -80,10 +81,11 @@ pub fn draw(
         );
         return;
     }
-    // In pieces of a few points, so that a page of a long journey carries only the piece it
+    // In pieces of limited width, so that a page of a long journey carries only the piece it
     // shows, not the whole curve (one path through 50,000 points on each of hundreds of pages
     // made the report quadratic). Pieces share their end points; the line is unbroken.
-    for piece in pieces(points.len()) {
+    let xs: Vec<f32> = points.iter().map(|p| p.0).collect();
+    for piece in pieces(&xs) {
         let mut d = String::with_capacity(piece.len() * 14);
         for (i, (x, s)) in points[piece].iter().enumerate() {
             let _ = write!(
@@ -107,16 +109,22 @@ pub fn draw(
     }
 }
 
-/// Points per path piece of the curve.
-const PIECE: usize = 24;
-
-/// The ranges of points of each piece of a curve through `n` points: consecutive pieces
-/// share a point, and a curve of one point is one piece (its dot).
-fn pieces(n: usize) -> impl Iterator<Item = std::ops::Range<usize>> {
-    let step = PIECE - 1;
-    (0..n.saturating_sub(1).max(1))
-        .step_by(step)
-        .map(move |start| start..(start + PIECE).min(n))
+/// The ranges of points of each piece of a curve through points at `xs` (left to right):
+/// each piece at most half of what page cutting treats as wide ([`pages::WIDE`]), so that a
+/// page finds it by position; consecutive pieces share a point, and a curve of one point is
+/// one piece (its dot). A single step wider than that is a piece of its own.
+fn pieces(xs: &[f32]) -> Vec<std::ops::Range<usize>> {
+    let most = pages::WIDE / 2.0;
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..xs.len() {
+        if xs[i] - xs[start] > most && i - 1 > start {
+            out.push(start..i);
+            start = i - 1;
+        }
+    }
+    out.push(start..xs.len());
+    out
 }
 
 /// The points of the curve, left to right: each scored touchpoint at its card's centre, or,
@@ -158,11 +166,13 @@ mod tests {
 
     #[test]
     #[allow(clippy::single_range_in_vec_init)]
-    fn pieces_share_their_end_points_and_cover_every_point() {
-        let all: Vec<_> = pieces(50).collect();
-        assert_eq!(all, [0..24, 23..47, 46..50]);
-        assert_eq!(pieces(1).collect::<Vec<_>>(), [0..1]);
-        assert_eq!(pieces(24).collect::<Vec<_>>(), [0..24]);
-        assert_eq!(pieces(25).collect::<Vec<_>>(), [0..24, 23..25]);
+    fn pieces_are_narrow_share_their_end_points_and_cover_every_point() {
+        // Points 260 apart (a column each): at most 1,000 wide, so 4 steps a piece.
+        let xs: Vec<f32> = (0..10u8).map(|i| f32::from(i) * 260.0).collect();
+        assert_eq!(pieces(&xs), [0..4, 3..7, 6..10]);
+        assert_eq!(pieces(&[5.0]), [0..1]);
+        assert_eq!(pieces(&[0.0, 100.0, 200.0]), [0..3]);
+        // A step wider than a piece may be is a piece of its own.
+        assert_eq!(pieces(&[0.0, 100.0, 5_000.0, 5_100.0]), [0..2, 1..3, 2..4]);
     }
 }

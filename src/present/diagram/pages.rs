@@ -309,7 +309,7 @@ fn one_line(text: &str, size: f32, bold: bool, room: f32) -> String {
 }
 
 /// Items wider than this are looked at for every page; the others through their left edge.
-const WIDE: f32 = 2_000.0;
+pub const WIDE: f32 = 2_000.0;
 
 /// Where the items of a scene are, to find those on a page without looking at every item:
 /// the many narrow ones (cards, labels, pieces of the curve) sorted by their left edge, the

@@ -6,7 +6,7 @@ pub mod json;
 pub mod markdown;
 pub mod text;
 
-use crate::analyse::diff::{Average, Diff, Field, Headline};
+use crate::analyse::diff::{Amount, Average, Diff, Field, Trend};
 use crate::analyse::finding::Finding;
 use crate::model::{TouchpointRef, Workspace};
 
@@ -66,73 +66,23 @@ pub struct HeadlineRow {
     pub trend: Trend,
 }
 
-/// Which way a headline figure moved, for the customer: more ownership coverage is better,
-/// more silos, unowned touchpoints, hand-offs or findings are worse; more journeys or
-/// touchpoints are neither.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Trend {
-    Same,
-    Better,
-    Worse,
-    /// Changed, neither better nor worse.
-    Changed,
-}
-
-impl Trend {
-    /// The trend of a figure where less is better (`Some(true)`), more is better
-    /// (`Some(false)`) or neither (`None`).
-    fn of<T: PartialOrd + Copy>(before: T, after: T, less_is_better: Option<bool>) -> Trend {
-        use std::cmp::Ordering;
-        match (before.partial_cmp(&after), less_is_better) {
-            (Some(Ordering::Equal), _) => Trend::Same,
-            (Some(order), Some(less)) if (order == Ordering::Greater) == less => Trend::Better,
-            (Some(_), Some(_)) => Trend::Worse,
-            _ => Trend::Changed,
-        }
-    }
-}
-
-fn percent(share: f64) -> String {
-    format!("{:.0}%", share * 100.0)
-}
-
 /// The headline figures, as rows, in the order people read them.
 pub fn headline_rows(diff: &Diff) -> Vec<HeadlineRow> {
-    let (b, a) = (&diff.figures.before, &diff.figures.after);
-    let count = |label, f: fn(&Headline) -> usize, less_is_better| HeadlineRow {
-        label,
-        before: f(b).to_string(),
-        after: f(a).to_string(),
-        changed: f(b) != f(a),
-        trend: Trend::of(f(b), f(a), less_is_better),
+    let show = |a: Amount| match a {
+        Amount::Percent(p) => format!("{p}%"),
+        Amount::Count(n) => n.to_string(),
     };
-    // Both coverages are the same division of counts: equal counts give equal bits, and any
-    // other change is a change.
-    #[allow(clippy::float_cmp)]
-    let coverage_changed = b.ownership_coverage != a.ownership_coverage;
-    vec![
-        HeadlineRow {
-            label: "Ownership coverage",
-            before: percent(b.ownership_coverage),
-            after: percent(a.ownership_coverage),
-            changed: coverage_changed,
-            trend: Trend::of(b.ownership_coverage, a.ownership_coverage, Some(false)),
-        },
-        count("Unowned touchpoints", |h| h.unowned_touchpoints, Some(true)),
-        count("Data silos", |h| h.data_silos, Some(true)),
-        count(
-            "Journeys ending at purchase",
-            |h| h.journeys_ending_at_purchase,
-            Some(true),
-        ),
-        count("Hand-offs", |h| h.handoffs, Some(true)),
-        count("Journeys", |h| h.journeys, None),
-        count("Touchpoints", |h| h.touchpoints, None),
-        count("Errors", |h| h.findings.error, Some(true)),
-        count("Warnings", |h| h.findings.warning, Some(true)),
-        count("Info", |h| h.findings.info, Some(true)),
-    ]
+    diff.figures
+        .figures()
+        .into_iter()
+        .map(|f| HeadlineRow {
+            label: f.figure.label(),
+            before: show(f.before),
+            after: show(f.after),
+            changed: f.before != f.after,
+            trend: f.trend,
+        })
+        .collect()
 }
 
 /// One of the diff's lists of findings.

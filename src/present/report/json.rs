@@ -38,10 +38,12 @@ struct SinceJson<'a> {
     touchpoints: TouchpointCounts,
 }
 
+/// New and resolved, and now waived: still there, set aside by a decision.
 #[derive(Serialize)]
 struct NewResolved<T> {
     new: T,
     resolved: T,
+    waived: T,
 }
 
 #[derive(Serialize)]
@@ -64,10 +66,12 @@ impl<'a> From<&'a Since> for SinceJson<'a> {
             silos: NewResolved {
                 new: ids(&s.new_silos),
                 resolved: ids(&s.resolved_silos),
+                waived: ids(&s.waived_silos),
             },
             findings: NewResolved {
                 new: s.new_findings,
                 resolved: s.resolved_findings,
+                waived: s.waived_findings,
             },
             touchpoints: TouchpointCounts {
                 added: s.touchpoints_added,

@@ -7,7 +7,7 @@ use std::fmt::Write;
 use super::ReportView;
 use super::since::Since;
 use super::view::PriorityView;
-use crate::present::diff::Trend;
+use crate::analyse::diff::Trend;
 use crate::present::escape::markdown as md;
 use crate::present::terminal::plural;
 
@@ -353,10 +353,15 @@ fn since_section(o: &mut String, s: &Since) {
     let _ = writeln!(o, "## What changed since {rev}\n");
     let _ = writeln!(
         o,
-        "Compared with the journeys at {rev} (commit {}): {}, {} resolved; {} added, {} removed, {} changed.\n",
+        "Compared with the journeys at {rev} (commit {}): {}, {} resolved{}; {} added, {} removed, {} changed.\n",
         md(&s.commit),
         plural(s.new_findings, "new finding"),
         s.resolved_findings,
+        if s.waived_findings == 0 {
+            String::new()
+        } else {
+            format!(", {} now waived", s.waived_findings)
+        },
         plural(s.touchpoints_added, "touchpoint"),
         s.touchpoints_removed,
         s.touchpoints_changed
@@ -375,7 +380,7 @@ fn since_section(o: &mut String, s: &Since) {
         let _ = writeln!(o, "| {} | {} | {now} | {trend} |", f.label, f.before);
     }
     o.push('\n');
-    if s.new_silos.is_empty() && s.resolved_silos.is_empty() {
+    if s.new_silos.is_empty() && s.resolved_silos.is_empty() && s.waived_silos.is_empty() {
         o.push_str("No data silo appeared or was resolved.\n\n");
         return;
     }
@@ -394,6 +399,14 @@ fn since_section(o: &mut String, s: &Since) {
             format!("now held by {}", list(&x.held_by))
         };
         let _ = writeln!(o, "- **Resolved:** {}, {now}.", md(&x.data));
+    }
+    for x in &s.waived_silos {
+        let _ = writeln!(
+            o,
+            "- **Set aside by a waiver:** {}, still held only by {}.",
+            md(&x.data),
+            list(&x.held_by)
+        );
     }
     o.push('\n');
 }

@@ -6,9 +6,10 @@
 use serde::Serialize;
 
 use super::view::department_name;
+use crate::analyse::diff::Trend;
 use crate::analyse::diff::{Change, CustodyRow, Diff, Headline};
 use crate::model::Workspace;
-use crate::present::diff::{Trend, headline_rows};
+use crate::present::diff::headline_rows;
 
 /// What changed since an earlier version, names resolved.
 #[derive(Serialize, Clone, Debug)]
@@ -25,8 +26,12 @@ pub struct Since {
     pub new_silos: Vec<SiloChange>,
     /// Data that was a silo and no longer is.
     pub resolved_silos: Vec<SiloChange>,
+    /// Data that was a silo and still is, its finding now waived (a decision, not a fix).
+    pub waived_silos: Vec<SiloChange>,
     pub new_findings: usize,
     pub resolved_findings: usize,
+    /// Findings of the earlier version that a waiver now sets aside.
+    pub waived_findings: usize,
     pub touchpoints_added: usize,
     pub touchpoints_removed: usize,
     pub touchpoints_changed: usize,
@@ -67,10 +72,20 @@ impl Since {
         let resolved_silos = diff
             .custody
             .iter()
-            .filter(|r| r.silo.before && !r.silo.after)
+            .filter(|r| r.silo.before && !r.silo.after && !r.silo_waived)
             .map(|r| SiloChange {
                 id: r.id.to_owned(),
                 data: data_name(before, r, r.before),
+                held_by: holders(after, r.after),
+            })
+            .collect();
+        let waived_silos = diff
+            .custody
+            .iter()
+            .filter(|r| r.silo.before && r.silo_waived)
+            .map(|r| SiloChange {
+                id: r.id.to_owned(),
+                data: data_name(after, r, r.after),
                 held_by: holders(after, r.after),
             })
             .collect();
@@ -89,8 +104,10 @@ impl Since {
             headline: diff.figures,
             new_silos,
             resolved_silos,
+            waived_silos,
             new_findings: diff.findings.new.len(),
             resolved_findings: diff.findings.resolved.len(),
+            waived_findings: diff.findings.waived.len(),
             touchpoints_added: diff.touchpoints.added.len(),
             touchpoints_removed: diff.touchpoints.removed.len(),
             touchpoints_changed: diff.touchpoints.changed.len(),
