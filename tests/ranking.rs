@@ -111,7 +111,7 @@ fn ranking(c: &Checked) -> Vec<(String, &'static str, usize, u32, Vec<String>)> 
     c.analysis
         .as_ref()
         .unwrap()
-        .figures
+        .figures(ws)
         .priorities
         .iter()
         .map(|p| {
@@ -186,7 +186,7 @@ fn backstage_teams_are_credited_with_what_they_own_or_support_only() {
         .analysis
         .as_ref()
         .unwrap()
-        .figures
+        .figures(ws)
         .priorities
         .iter()
         .find(|p| p.change.sentence(ws).starts_with("Bring IT"))
@@ -215,7 +215,12 @@ fn invariants_of_every_ranking() {
         checked(&[("org.toml", ORG), ("buy.toml", JOURNEY)]),
         analyse::check(example, TODAY),
     ] {
-        let priorities = &c.analysis.as_ref().unwrap().figures.priorities;
+        let priorities = &c
+            .analysis
+            .as_ref()
+            .unwrap()
+            .figures(&c.workspace)
+            .priorities;
         assert!(priorities.len() >= 5);
         let mut fed: Vec<usize> = priorities.iter().flat_map(|p| p.findings.clone()).collect();
         let total = fed.len();

@@ -75,6 +75,8 @@ impl Analysis {
         self.findings = new;
         self.known = Some(old);
         self.marks = super::Marks::new(ws, &self.findings);
+        // Figures follow the findings shown.
+        self.figures = std::sync::OnceLock::new();
     }
 
     /// How many findings the baseline knew (not shown); `None` without a baseline.

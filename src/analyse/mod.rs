@@ -21,6 +21,8 @@ pub mod settings;
 pub mod waivers;
 
 use facts::Facts;
+use std::sync::OnceLock;
+
 use figures::Figures;
 use finding::{Finding, Severity};
 use rules::{Check, Context, RULES, Rule};
@@ -43,8 +45,20 @@ pub struct Analysis {
     pub waivers: Vec<Waiver>,
     /// With a baseline: the findings it knew, left out of `findings` (see [`baseline`]).
     pub known: Option<Vec<Finding>>,
-    pub figures: Figures,
+    /// Computed the first time they are asked for (`check` never asks), from the findings
+    /// shown; see [`Analysis::figures`].
+    figures: OnceLock<Figures>,
     marks: Marks,
+}
+
+impl Analysis {
+    /// The figures of the report, the diagrams and the diff, derived from the findings shown
+    /// and the facts: computed once, when first asked for, so that `check`, which shows none,
+    /// does not pay for them. `ws` is the workspace this analysis is of.
+    pub fn figures(&self, ws: &Workspace) -> &Figures {
+        self.figures
+            .get_or_init(|| figures::compute(ws, &self.facts, &self.findings, &self.marks))
+    }
 }
 
 /// Per journey, per touchpoint: the rules with a finding about it.
@@ -177,14 +191,13 @@ pub fn analyse(ws: &Workspace, settings: Settings, today: Date) -> Analysis {
     sort(ws, &mut findings, |f| f);
     sort(ws, &mut waived, |w| &w.finding);
     let marks = Marks::new(ws, &findings);
-    let figures = figures::compute(ws, &facts, &findings, &marks);
     Analysis {
         facts,
         findings,
         waived,
         waivers: settings.waivers,
         known: None,
-        figures,
+        figures: OnceLock::new(),
         marks,
     }
 }

@@ -192,8 +192,11 @@ pub fn read(
         );
         return Ok(None);
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    match String::from_utf8(bytes.to_vec()) {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    // The bytes become the text without a copy when they are UTF-8, as nearly all files are.
+    match String::from_utf8(bytes) {
         Ok(text) => Ok(Some(sources.add(SourceFile::new(
             display,
             path.to_owned(),
@@ -201,7 +204,7 @@ pub fn read(
         )))),
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
-            let text = String::from_utf8_lossy(bytes).into_owned();
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
             let id = sources.add(SourceFile::new(display, path.to_owned(), text));
             problems.push(
                 Problem::new(Span::new(id, at..at), "file is not valid UTF-8 text")

@@ -26,7 +26,7 @@ pub struct Headline {
 
 impl Headline {
     pub fn of(side: Side) -> Headline {
-        let f = &side.analysis.figures;
+        let f = side.analysis.figures(side.workspace);
         Headline {
             journeys: f.journeys,
             touchpoints: f.touchpoints,

@@ -46,6 +46,16 @@ pub struct Change<T> {
     pub after: T,
 }
 
+impl<T> Change<T> {
+    /// Both values turned into something else the same way.
+    pub fn map<U>(&self, f: impl Fn(&T) -> U) -> Change<U> {
+        Change {
+            before: f(&self.before),
+            after: f(&self.after),
+        }
+    }
+}
+
 /// What changed between two versions of a workspace.
 pub struct Diff<'a> {
     pub before: Side<'a>,

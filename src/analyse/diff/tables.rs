@@ -107,8 +107,9 @@ fn journey_ids(ws: &Workspace) -> impl Iterator<Item = &str> {
 }
 
 pub fn journeys<'a>(before: Side<'a>, after: Side<'a>) -> Vec<JourneyRow<'a>> {
-    let handoffs =
-        |side: Side, j: Option<usize>| j.map(|j| side.analysis.figures.journey_figures[j].handoffs);
+    let handoffs = |side: Side, j: Option<usize>| {
+        j.map(|j| side.analysis.figures(side.workspace).journey_figures[j].handoffs)
+    };
     union(journey_ids(before.workspace), journey_ids(after.workspace))
         .into_iter()
         .map(|(id, b, a)| JourneyRow {
@@ -130,7 +131,12 @@ pub fn custody<'a>(before: Side<'a>, after: Side<'a>) -> Vec<CustodyRow<'a>> {
             .unwrap_or_default()
     };
     let silo = |side: Side, x: Option<usize>| {
-        x.is_some_and(|x| side.analysis.figures.data_silos.contains(&x))
+        x.is_some_and(|x| {
+            side.analysis
+                .figures(side.workspace)
+                .data_silos
+                .contains(&x)
+        })
     };
     let sorted_ids = |ws: &'a Workspace, ds: &[DepartmentIdx]| {
         let mut v: Vec<&str> = ds.iter().map(|&d| ws.departments[d].id.as_str()).collect();

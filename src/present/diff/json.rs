@@ -156,10 +156,7 @@ pub fn write(diff: &Diff, labels: &Labels, out: &mut dyn Write) -> std::io::Resu
     let output = Output {
         before: &labels.before,
         after: &labels.after,
-        figures: Change {
-            before: Figures::from(&diff.figures.before),
-            after: Figures::from(&diff.figures.after),
-        },
+        figures: diff.figures.map(|h| Figures::from(h)),
         findings: Findings {
             new: findings(&f.new, aws),
             resolved: findings(&f.resolved, bws),

@@ -59,10 +59,7 @@ impl<'a> From<&'a Since> for SinceJson<'a> {
         SinceJson {
             revision: &s.revision,
             commit: &s.commit,
-            figures: Change {
-                before: DiffFigures::from(&s.headline.before),
-                after: DiffFigures::from(&s.headline.after),
-            },
+            figures: s.headline.map(|h| DiffFigures::from(h)),
             silos: NewResolved {
                 new: ids(&s.new_silos),
                 resolved: ids(&s.resolved_silos),
@@ -356,7 +353,7 @@ pub fn render(
             .as_ref()
             .and_then(|o| o.north_star.as_deref()),
         date,
-        figures: figures(ws, &analysis.figures),
+        figures: figures(ws, analysis.figures(ws)),
         findings: Findings {
             findings: &analysis.findings,
             workspace: ws,

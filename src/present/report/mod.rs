@@ -75,7 +75,7 @@ impl<'a> Report<'a> {
     }
 
     fn figures(&self) -> &'a Figures {
-        &self.analysis.figures
+        self.analysis.figures(self.ws)
     }
 
     fn view(&self) -> ReportView {

@@ -51,44 +51,33 @@ pub struct FigureChange {
 pub struct SiloChange {
     pub id: String,
     pub data: String,
-    /// Who holds it in the version the sentence is about: the sole holder of a new silo,
-    /// every holder of a resolved one (empty when the data is gone).
+    /// Who holds it now: the sole holder of a new or waived silo, every holder of a resolved
+    /// one (empty when the data is gone).
     pub held_by: Vec<String>,
 }
 
 impl Since {
     pub fn new(diff: &Diff, revision: &str, commit: &str) -> Since {
         let (before, after) = (diff.before.workspace, diff.after.workspace);
-        let new_silos = diff
-            .custody
-            .iter()
-            .filter(|r| r.silo.after && !r.silo.before)
-            .map(|r| SiloChange {
-                id: r.id.to_owned(),
-                data: data_name(after, r, r.after),
-                held_by: holders(after, r.after),
-            })
-            .collect();
-        let resolved_silos = diff
-            .custody
-            .iter()
-            .filter(|r| r.silo.before && !r.silo.after && !r.silo_waived)
-            .map(|r| SiloChange {
-                id: r.id.to_owned(),
-                data: data_name(before, r, r.before),
-                held_by: holders(after, r.after),
-            })
-            .collect();
-        let waived_silos = diff
-            .custody
-            .iter()
-            .filter(|r| r.silo.before && r.silo_waived)
-            .map(|r| SiloChange {
-                id: r.id.to_owned(),
-                data: data_name(after, r, r.after),
-                held_by: holders(after, r.after),
-            })
-            .collect();
+        // Each silo named as the version it is about knows it, held by whom it is held now.
+        let silos = |keep: fn(&CustodyRow) -> bool, named_before: bool| -> Vec<SiloChange> {
+            diff.custody
+                .iter()
+                .filter(|r| keep(r))
+                .map(|r| SiloChange {
+                    id: r.id.to_owned(),
+                    data: if named_before {
+                        data_name(before, r, r.before)
+                    } else {
+                        data_name(after, r, r.after)
+                    },
+                    held_by: holders(after, r.after),
+                })
+                .collect()
+        };
+        let new_silos = silos(|r| r.silo.after && !r.silo.before, false);
+        let resolved_silos = silos(|r| r.silo.before && !r.silo.after && !r.silo_waived, true);
+        let waived_silos = silos(|r| r.silo.before && r.silo_waived, false);
         Since {
             revision: revision.to_owned(),
             commit: commit.get(..7).unwrap_or(commit).to_owned(),

@@ -176,7 +176,7 @@ fn finding_view(ws: &Workspace, ids: &Names, f: &Finding) -> FindingView {
 
 fn priorities(ws: &Workspace, analysis: &Analysis) -> Vec<PriorityView> {
     analysis
-        .figures
+        .figures(ws)
         .priorities
         .iter()
         .enumerate()
@@ -207,7 +207,7 @@ fn priorities(ws: &Workspace, analysis: &Analysis) -> Vec<PriorityView> {
 
 fn journey(ws: &Workspace, analysis: &Analysis, j: usize, stem: &str) -> JourneyView {
     let journey = &ws.journeys[j];
-    let jf = &analysis.figures.journey_figures[j];
+    let jf = &analysis.figures(ws).journey_figures[j];
     let people = Names::for_people(ws);
     let mut findings: Vec<&Finding> = analysis.in_journey(j).collect();
     findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
@@ -224,7 +224,10 @@ fn journey(ws: &Workspace, analysis: &Analysis, j: usize, stem: &str) -> Journey
         handoffs: jf.handoffs,
         after_purchase: jf.customer_facing_after_purchase,
         has_purchase: journey.touchpoints.iter().any(|t| t.purchase),
-        ends_at_purchase: analysis.figures.journeys_ending_at_purchase.contains(&j),
+        ends_at_purchase: analysis
+            .figures(ws)
+            .journeys_ending_at_purchase
+            .contains(&j),
         artifacts: journey
             .touchpoints
             .iter()
@@ -261,7 +264,7 @@ pub fn view(
     date: Option<String>,
     stems: &[String],
 ) -> ReportView {
-    let figures = &analysis.figures;
+    let figures = analysis.figures(ws);
     let dept = |&d: &usize| department_name(ws, d);
     let data_name = |&d: &usize| ws.data[d].name.clone();
     let ids = Names::ids(ws);
