@@ -454,3 +454,43 @@ fn a_report_never_replaces_an_input_file() {
         "[journey]\nid = \"j\"\n"
     );
 }
+
+/// Counts agree in number in the summary a VP reads ("1 data silo", not "1 data silos").
+#[test]
+fn counts_of_one_read_as_one() {
+    let out = tempfile::tempdir().unwrap();
+    let md = out.path().join("report.md");
+    let html = out.path().join("report.html");
+    for file in [&md, &html] {
+        let format = if file == &md { "markdown" } else { "html" };
+        let run = cxmap_in(
+            Some(root()),
+            &[
+                "report",
+                "tests/fixtures/diff/before",
+                "--format",
+                format,
+                "-o",
+                file.to_str().unwrap(),
+            ],
+        );
+        assert_eq!(run.code, 0, "{}", run.stderr);
+    }
+    let md = std::fs::read_to_string(&md).unwrap();
+    for line in [
+        "- **1 data silo**: contract\n",
+        "- **1 of 2 journeys ends at the purchase**: Buy a plan\n",
+        "- **1 backstage team shapes the experience**: billing\n",
+        "- **0 teams touch customers without a CX champion**\n",
+    ] {
+        assert!(md.contains(line), "{line:?} in\n{md}");
+    }
+    let html = std::fs::read_to_string(&html).unwrap();
+    for label in [
+        "class=\"label\">data silo<",
+        "class=\"label\">journey ends at the purchase<",
+        "class=\"label\">backstage team shapes the experience<",
+    ] {
+        assert!(html.contains(label), "{label}");
+    }
+}
