@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 use std::io::Write;
 
-use super::{Labels, average, count, finding_lists, headline_rows, value};
+use super::{Labels, average, count, finding_lists, headline_rows, held_by, value};
 use crate::analyse::diff::Diff;
 use crate::analyse::names::Names;
 use crate::model::{TouchpointRef, Workspace};
@@ -145,16 +145,7 @@ pub fn render(diff: &Diff, labels: &Labels) -> String {
         );
         capped(&mut o, &custody, |o, r| {
             let held = |ws: &Workspace, exists: bool, ds: &[usize], silo: bool| {
-                if !exists {
-                    return "—".to_owned();
-                }
-                let ids: Vec<&str> = ds.iter().map(|&d| ws.departments[d].id.as_str()).collect();
-                let ids = if ids.is_empty() {
-                    "nobody".to_owned()
-                } else {
-                    md(&ids.join(", "))
-                };
-                if silo { format!("{ids} (silo)") } else { ids }
+                held_by(ws, exists, ds, silo, "—", md)
             };
             let _ = writeln!(
                 o,

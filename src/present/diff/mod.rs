@@ -85,6 +85,32 @@ pub fn headline_rows(diff: &Diff) -> Vec<HeadlineRow> {
         .collect()
 }
 
+/// Who holds a data asset in one version, for a custody row: the department ids joined and
+/// escaped for the target, "nobody", or `missing` when the version has no such data; a silo
+/// marked "(silo)".
+pub fn held_by(
+    ws: &Workspace,
+    exists: bool,
+    holders: &[usize],
+    silo: bool,
+    missing: &str,
+    escape: impl Fn(&str) -> String,
+) -> String {
+    if !exists {
+        return missing.to_owned();
+    }
+    let ids: Vec<&str> = holders
+        .iter()
+        .map(|&d| ws.departments[d].id.as_str())
+        .collect();
+    let ids = if ids.is_empty() {
+        "nobody".to_owned()
+    } else {
+        escape(&ids.join(", "))
+    };
+    if silo { format!("{ids} (silo)") } else { ids }
+}
+
 /// One of the diff's lists of findings.
 #[derive(Clone, Copy)]
 pub struct FindingList<'a> {

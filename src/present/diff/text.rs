@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 use std::io::Write;
 
-use super::{FindingList, Labels, average, count, finding_lists, headline_rows, value};
+use super::{FindingList, Labels, average, count, finding_lists, headline_rows, held_by, value};
 use crate::analyse::diff::Diff;
 use crate::analyse::names::Names;
 use crate::model::{TouchpointRef, Workspace};
@@ -95,16 +95,7 @@ pub fn render(diff: &Diff, labels: &Labels) -> String {
         o.push_str("\ndata custody (held_by)\n");
         for r in custody {
             let held = |ws: &Workspace, exists: bool, ds: &[usize], silo: bool| {
-                if !exists {
-                    return "none (no such data)".to_owned();
-                }
-                let ids: Vec<&str> = ds.iter().map(|&d| ws.departments[d].id.as_str()).collect();
-                let ids = if ids.is_empty() {
-                    "nobody".to_owned()
-                } else {
-                    terminal(&ids.join(", "))
-                };
-                if silo { format!("{ids} (silo)") } else { ids }
+                held_by(ws, exists, ds, silo, "none (no such data)", terminal)
             };
             let _ = writeln!(
                 o,
