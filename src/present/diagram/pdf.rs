@@ -13,6 +13,8 @@ use super::text::{BOLD, REGULAR};
 /// Points per pixel: 1920 px pages are 1440 pt wide (20 inches, a 16:9 slide).
 const PT_PER_PX: f32 = 0.75;
 
+/// The fonts of `png::options`, for the `usvg` that svg2pdf depends on: a different version
+/// of the crate than resvg's, so its options are a different type and cannot be shared.
 fn options() -> usvg::Options<'static> {
     let mut options = usvg::Options::default();
     {

@@ -22,7 +22,7 @@ pub struct Png {
     pub height: u32,
 }
 
-/// The fonts both PNG and PDF draw text with.
+/// The fonts PNG draws text with (PDF loads the same, see `pdf::options`).
 pub fn options() -> usvg::Options<'static> {
     let mut options = usvg::Options::default();
     {
