@@ -158,38 +158,29 @@ pub fn pages_within(drawing: &Drawing, sheet: &Sheet, max: usize) -> Result<Vec<
         let ps = ps.max(s);
         let (w, h, legend_h) = fit(ps);
         let mut c = Canvas::default();
-        let strip = |clip: Rect, dx: f32, dy: f32| Item::Group {
-            clip: Some(clip),
-            dx,
-            dy,
-            scale: 1.0,
-            items: items_at.inside(&scene.items, clip),
-        };
         let width = x1 - x0;
-        c.items.push(strip(
-            Rect::new(0.0, body.y, f.gutter, head_h),
-            0.0,
-            HEADER - body.y,
-        ));
-        c.items.push(strip(
-            Rect::new(*x0, body.y, width, head_h),
-            f.gutter - x0,
-            HEADER - body.y,
-        ));
+        // A band of the drawing (y0, height h) placed at `at` on the page: its stretch of the
+        // gutter (lane and row names) and its stretch of the body beside it.
+        let mut band = |y0: f32, h: f32, at: f32| {
+            for (clip, dx) in [
+                (Rect::new(0.0, y0, f.gutter, h), 0.0),
+                (Rect::new(*x0, y0, width, h), f.gutter - x0),
+            ] {
+                c.items.push(Item::Group {
+                    clip: Some(clip),
+                    dx,
+                    dy: at - y0,
+                    scale: 1.0,
+                    items: items_at.inside(&scene.items, clip),
+                });
+            }
+        };
+        band(body.y, head_h, HEADER);
         let mut y = HEADER + head_h;
-        for band in strips {
+        for strip in strips {
             // A band taller than the room left is cut at the page's foot.
-            let bh = (band.y1 - band.y0).min(room_y);
-            c.items.push(strip(
-                Rect::new(0.0, band.y0, f.gutter, bh),
-                0.0,
-                y - band.y0,
-            ));
-            c.items.push(strip(
-                Rect::new(*x0, band.y0, width, bh),
-                f.gutter - x0,
-                y - band.y0,
-            ));
+            let bh = (strip.y1 - strip.y0).min(room_y);
+            band(strip.y0, bh, y);
             y += bh;
         }
         // A stage that began on an earlier page is named again, at the page's left.
