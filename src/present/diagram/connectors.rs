@@ -3,6 +3,9 @@
 
 use std::fmt::Write;
 
+use super::card::CARD_W;
+use super::labels::Label;
+use super::layout::Edge;
 use super::scene::{self, Canvas, Color, Dash, Rect};
 
 /// A smooth connector through `points` (horizontal tangents at every point).
@@ -108,6 +111,26 @@ pub fn self_loop(card: Rect) -> String {
         N(x2),
         N(top)
     )
+}
+
+/// For both views: how much room each of `cards` cards needs above it for its self-loops and
+/// their labels, and each edge's self-loop label (`None` for other edges), wrapped to the
+/// room left of the arc.
+pub fn self_loop_room(edges: &[Edge], cards: usize) -> (Vec<f32>, Vec<Option<Label>>) {
+    let mut above = vec![0.0f32; cards];
+    let mut labels: Vec<Option<Label>> = vec![None; edges.len()];
+    for (e, slot) in edges.iter().zip(&mut labels) {
+        if e.from == e.to {
+            let label = e
+                .label
+                .as_deref()
+                .map(|t| Label::wrapped(t, self_loop_label_width(CARD_W) - 8.0));
+            let room = label.as_ref().map_or(0.0, |lb| lb.h + 8.0);
+            above[e.from] = above[e.from].max(SELF_LOOP_ROOM.max(room));
+            *slot = label;
+        }
+    }
+    (above, labels)
 }
 
 /// The width a self-loop's label may take: left of the arc, above the card.

@@ -3,14 +3,12 @@
 //! their owning department, `next` steps as connectors (loops run below the cards), edge
 //! labels placed where they hide nothing, and a legend.
 
-use std::collections::HashMap;
-
 use super::DiagramInput;
 use super::card::{CARD_W, card_height, card_text, draw_card};
 use super::columns::Columns;
 use super::connectors::{
     SELF_LOOP_ROOM, curve_through, draw_self_loop, rounded_path, route_around, self_loop_label_at,
-    self_loop_label_width,
+    self_loop_room,
 };
 use super::emotion;
 use super::geometry;
@@ -86,21 +84,7 @@ pub fn drawing(input: &DiagramInput) -> Drawing {
     let top = head + CURVE_H + 12.0;
 
     // Self-loops and their labels need room above their card.
-    let mut above = vec![0.0f32; n];
-    let mut loop_labels: HashMap<usize, Label> = HashMap::new();
-    for (ei, e) in l.edges.iter().enumerate() {
-        if e.from == e.to {
-            let label = e
-                .label
-                .as_deref()
-                .map(|t| Label::wrapped(t, self_loop_label_width(CARD_W) - 8.0));
-            let room = label.as_ref().map_or(0.0, |lb| lb.h + 8.0);
-            above[e.from] = above[e.from].max(SELF_LOOP_ROOM.max(room));
-            if let Some(label) = label {
-                loop_labels.insert(ei, label);
-            }
-        }
-    }
+    let (above, loop_labels) = self_loop_room(&l.edges, n);
 
     // Vertical placement: each slot as close to its predecessors' centre as order allows.
     // Slots numbered densely: touchpoints first, then each edge's dummies in order.
@@ -208,7 +192,11 @@ pub fn drawing(input: &DiagramInput) -> Drawing {
     for r in &card_rect {
         taken.add(*r);
     }
-    for (&ei, label) in &loop_labels {
+    for (ei, label) in loop_labels
+        .iter()
+        .enumerate()
+        .filter_map(|(ei, label)| Some((ei, label.as_ref()?)))
+    {
         taken.add(self_loop_label_at(
             card_rect[l.edges[ei].from],
             label.w,
@@ -276,11 +264,11 @@ pub fn drawing(input: &DiagramInput) -> Drawing {
         let r = labels::place(&mut canvas, &mut taken, label, &along);
         label_bottom = label_bottom.max(r.bottom());
     }
-    let mut loop_labels: Vec<(usize, Label)> = loop_labels.into_iter().collect();
-    loop_labels.sort_by_key(|(ei, _)| *ei);
-    for (ei, label) in loop_labels {
-        let r = self_loop_label_at(card_rect[l.edges[ei].from], label.w, label.h);
-        label.draw(&mut canvas, r);
+    for (e, label) in l.edges.iter().zip(loop_labels) {
+        if let Some(label) = label {
+            let r = self_loop_label_at(card_rect[e.from], label.w, label.h);
+            label.draw(&mut canvas, r);
+        }
     }
     let body_bottom = (bottom + 16.0 + loop_room).max(label_bottom + 12.0);
 

@@ -8,7 +8,7 @@ use super::lanes::{Lanes, Zone};
 use crate::present::diagram::DiagramInput;
 use crate::present::diagram::card::{CARD_W, CardText, card_height, card_text};
 use crate::present::diagram::columns::Columns;
-use crate::present::diagram::connectors::{SELF_LOOP_ROOM, self_loop_label_width};
+use crate::present::diagram::connectors::self_loop_room;
 use crate::present::diagram::labels::Label;
 use crate::present::diagram::layout::{self, Layered};
 use crate::present::diagram::ports;
@@ -142,19 +142,7 @@ impl Plan {
             .zip(&port_counts)
             .map(|(t, &p)| t.as_ref().map_or(44.0, |t| card_height(t, p)))
             .collect();
-        let mut above = vec![0.0f32; n];
-        let mut loop_labels: Vec<Option<Label>> = vec![None; l.edges.len()];
-        for (ei, e) in l.edges.iter().enumerate() {
-            if e.from == e.to {
-                let label = e
-                    .label
-                    .as_deref()
-                    .map(|t| Label::wrapped(t, self_loop_label_width(CARD_W) - 8.0));
-                let room = label.as_ref().map_or(0.0, |lb| lb.h + 8.0);
-                above[e.from] = above[e.from].max(SELF_LOOP_ROOM.max(room));
-                loop_labels[ei] = label;
-            }
-        }
+        let (above, loop_labels) = self_loop_room(&l.edges, n);
 
         let left = MARGIN + LANE_LABEL_W + 24.0;
         let cols = Columns::new(&l, left, COLUMN_GAP);
