@@ -82,10 +82,10 @@ pub fn run(args: &DiffArgs, io: &mut Io) -> Result<u8, Failure> {
             options.paths = load::default_paths();
         }
         let at = load::git::load_revision(rev, &options)?;
+        let short = at.short_commit().to_owned();
         let before = analyse::check(at.loaded, today);
         let after = analyse::check(load::load(&options)?, today);
         let what = shown(&options.paths);
-        let short = at.commit.get(..7).unwrap_or(&at.commit);
         let labels = Labels {
             before: format!("{what} at {rev} ({short})"),
             after: format!("{what} in the working tree"),

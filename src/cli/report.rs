@@ -136,7 +136,7 @@ pub fn run(args: &ReportArgs, io: &mut Io) -> Result<u8, Failure> {
     Ok(exit::OK)
 }
 
-/// The workspace as it was at a git revision, checked: its commit and the result, or the exit
+/// The workspace as it was at a git revision, checked: its short commit and the result, or the exit
 /// status when that version is invalid (its problems shown as `check` shows them).
 fn earlier_version(
     rev: &str,
@@ -144,9 +144,9 @@ fn earlier_version(
     io: &mut Io,
 ) -> Result<Result<(String, Checked), u8>, Failure> {
     let at = load::git::load_revision(rev, &revision_options(workspace))?;
+    let short = at.short_commit().to_owned();
     let checked = analyse::check(at.loaded, today()?);
     if !checked.is_valid() {
-        let short = at.commit.get(..7).unwrap_or(&at.commit);
         writeln!(
             io.stderr,
             "the version at {} ({short}) is invalid:",
@@ -156,5 +156,5 @@ fn earlier_version(
         writeln!(io.stderr, "nothing was written")?;
         return Ok(Err(exit::FINDINGS));
     }
-    Ok(Ok((at.commit, checked)))
+    Ok(Ok((short, checked)))
 }

@@ -23,6 +23,13 @@ pub struct AtRevision {
     pub commit: String,
 }
 
+impl AtRevision {
+    /// The commit as people quote it: its first seven hex digits.
+    pub fn short_commit(&self) -> &str {
+        self.commit.get(..7).unwrap_or(&self.commit)
+    }
+}
+
 /// Loads the workspace `options` names (its paths relative to the current folder, none empty:
 /// resolve the default first) as it was at revision `rev`. A relative `--config` file is read
 /// as it was at the revision too; when the revision does not have it, it is left out and the

@@ -16,7 +16,7 @@ use crate::present::diff::headline_rows;
 pub struct Since {
     /// The revision as the user gave it, e.g. `v2026-q3`.
     pub revision: String,
-    /// Its commit, abbreviated.
+    /// Its commit, abbreviated as people quote it.
     pub commit: String,
     pub figures: Vec<FigureChange>,
     /// The same figures as numbers, for JSON.
@@ -80,7 +80,7 @@ impl Since {
         let waived_silos = silos(|r| r.silo.before && r.silo_waived, false);
         Since {
             revision: revision.to_owned(),
-            commit: commit.get(..7).unwrap_or(commit).to_owned(),
+            commit: commit.to_owned(),
             figures: headline_rows(diff)
                 .into_iter()
                 .map(|row| FigureChange {
