@@ -8,6 +8,7 @@
 
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 /// Index of a file in [`Sources`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -49,33 +50,51 @@ pub struct SourceFile {
     pub display: String,
     pub path: PathBuf,
     pub text: String,
-    line_starts: Vec<usize>,
+    /// Where each line starts, found on first use: the parse workers ask for it (see
+    /// [`SourceFile::index_lines`]), so that the files of a workspace are indexed on all cores
+    /// while they are parsed rather than one after another while they are read.
+    line_starts: OnceLock<Vec<u32>>,
 }
 
 impl SourceFile {
     pub fn new(display: String, path: PathBuf, text: String) -> Self {
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
         SourceFile {
             display,
             path,
             text,
-            line_starts,
+            line_starts: OnceLock::new(),
         }
+    }
+
+    /// Finds where each line starts, unless that is done already. Offsets fit in `u32`:
+    /// files are at most a few MiB (see [`Span`]).
+    pub fn index_lines(&self) {
+        self.line_starts();
+    }
+
+    fn line_starts(&self) -> &[u32] {
+        self.line_starts.get_or_init(|| {
+            let bytes = self.text.as_bytes();
+            let lines = memchr::memchr_iter(b'\n', bytes).count();
+            let mut starts = Vec::with_capacity(lines + 1);
+            starts.push(0);
+            starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| to_u32(i + 1)));
+            starts
+        })
     }
 
     /// 1-based line of a byte offset.
     pub fn line(&self, offset: usize) -> usize {
-        self.line_starts
-            .partition_point(|&s| s <= offset.min(self.text.len()))
+        let offset = to_u32(offset.min(self.text.len()));
+        self.line_starts().partition_point(|&s| s <= offset)
     }
 
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
-        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.line_starts[line];
+        let starts = self.line_starts();
+        let line = starts.partition_point(|&s| s <= to_u32(offset)) - 1;
+        let start = starts[line] as usize;
         let mut end = offset;
         while !self.text.is_char_boundary(end) {
             end -= 1;
@@ -87,12 +106,12 @@ impl SourceFile {
     /// Byte range of the whole line (without its line break) holding `offset`.
     pub fn line_range(&self, offset: usize) -> Range<usize> {
         let offset = offset.min(self.text.len());
-        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.line_starts[line];
-        let end = self
-            .line_starts
+        let starts = self.line_starts();
+        let line = starts.partition_point(|&s| s <= to_u32(offset)) - 1;
+        let start = starts[line] as usize;
+        let end = starts
             .get(line + 1)
-            .map_or(self.text.len(), |&next| next - 1);
+            .map_or(self.text.len(), |&next| next as usize - 1);
         let end = if end > start && self.text.as_bytes()[end - 1] == b'\r' {
             end - 1
         } else {
@@ -100,6 +119,11 @@ impl SourceFile {
         };
         start..end.max(start)
     }
+}
+
+/// A byte offset as stored in the line index (saturating, like [`Span`]'s offsets).
+fn to_u32(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
 }
 
 /// All files of a workspace, in the order they were read.

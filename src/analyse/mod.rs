@@ -215,15 +215,72 @@ fn sort<T>(ws: &Workspace, items: &mut [T], finding: impl Fn(&T) -> &Finding) {
     for (r, (_, id)) in (0u32..).zip(&by_path) {
         rank[*id as usize] = r;
     }
-    items.sort_by_cached_key(|item| {
-        let f = finding(item);
+    // Ordered by (file, line) first, a number per finding; the rest of the order is looked
+    // up only for findings on the same line. Ties end on the original position, so the
+    // order is the same every time.
+    let mut order: Vec<((u32, u32), u32)> = items
+        .iter()
+        .zip(0u32..)
+        .map(|(item, i)| {
+            let at = finding(item).at;
+            let line = sources.get(at.file).line(at.start as usize);
+            let line = u32::try_from(line).unwrap_or(u32::MAX);
+            ((rank[at.file.0 as usize], line), i)
+        })
+        .collect();
+    let rest = |i: u32| {
+        let f = finding(&items[i as usize]);
         (
-            rank[f.at.file.0 as usize],
-            sources.get(f.at.file).line(f.at.start as usize),
             f.rule.name,
             f.subject.id(ws),
             f.journey,
             f.detail.map(|d| d.id(ws)),
         )
+    };
+    order.sort_unstable_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then_with(|| rest(a.1).cmp(&rest(b.1)))
+            .then(a.1.cmp(&b.1))
     });
+    let order: Vec<u32> = order.into_iter().map(|(_, i)| i).collect();
+    permute(items, order);
+}
+
+/// Puts `items[order[k]]` at position `k`, for every `k`, in place: one cycle of swaps at a
+/// time, `order` marking what is done.
+fn permute<T>(items: &mut [T], mut order: Vec<u32>) {
+    const DONE: u32 = u32::MAX;
+    for start in 0..order.len() {
+        let mut at = start;
+        while order[at] != DONE {
+            let from = order[at] as usize;
+            order[at] = DONE;
+            if from == start {
+                break;
+            }
+            items.swap(at, from);
+            at = from;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::permute;
+
+    #[test]
+    fn permute_puts_each_item_where_the_order_says() {
+        // Fixed points, a 2-cycle and a 4-cycle, and a reversal.
+        for order in [
+            vec![0u32, 1, 2, 3, 4, 5, 6],
+            vec![1, 0, 3, 4, 5, 2, 6],
+            vec![6, 5, 4, 3, 2, 1, 0],
+        ] {
+            let items: Vec<char> = "abcdefg".chars().collect();
+            let wanted: Vec<char> = order.iter().map(|&i| items[i as usize]).collect();
+            let mut permuted = items.clone();
+            permute(&mut permuted, order);
+            assert_eq!(permuted, wanted);
+        }
+    }
 }

@@ -81,6 +81,9 @@ pub fn run(args: &CheckArgs, io: &mut Io) -> Result<u8, Failure> {
             .analysis
             .as_ref()
             .is_some_and(analyse::Analysis::has_errors);
+    // The process ends after this command: freeing a workspace of a hundred thousand
+    // touchpoints piece by piece would only delay the exit (by a twentieth of the run).
+    std::mem::forget(checked);
     Ok(if failed { exit::FINDINGS } else { exit::OK })
 }
 

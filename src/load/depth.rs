@@ -4,6 +4,8 @@
 //! and so do the parts of a dotted key (`[a.b.c]`, `a.b.c = 1`). Strings and comments are
 //! skipped; the TOML parser reports anything else.
 
+use memchr::{memchr, memchr2, memchr3};
+
 /// Where nesting first goes deeper than `max`: the opening bracket, or the start of the
 /// dotted key that does.
 pub fn too_deep(text: &str, max: usize) -> Option<usize> {
@@ -16,9 +18,7 @@ pub fn too_deep(text: &str, max: usize) -> Option<usize> {
     while i < bytes.len() {
         match bytes[i] {
             b'#' => {
-                while i < bytes.len() && bytes[i] != b'\n' {
-                    i += 1;
-                }
+                i = memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |n| i + n);
                 continue;
             }
             q @ (b'"' | b'\'') => i = skip_string(bytes, i, q),
@@ -52,26 +52,36 @@ pub fn too_deep(text: &str, max: usize) -> Option<usize> {
     None
 }
 
-/// The index of the last byte of the string that opens at `i` with quote `q`.
-fn skip_string(bytes: &[u8], mut i: usize, q: u8) -> usize {
+/// The index of the last byte of the string that opens at `i` with quote `q` (the length of
+/// the text when the string never closes). Jumps from one byte that may end the string to
+/// the next: strings are much of a journey file.
+fn skip_string(bytes: &[u8], i: usize, q: u8) -> usize {
     let fence: &[u8] = if q == b'"' { b"\"\"\"" } else { b"\'\'\'" };
     let triple = bytes[i..].starts_with(fence);
-    i += if triple { 3 } else { 1 };
+    let mut i = i + if triple { 3 } else { 1 };
     while i < bytes.len() {
-        if q == b'"' && bytes[i] == b'\\' {
+        let rest = &bytes[i..];
+        let next = match (q == b'"', triple) {
+            (true, true) => memchr2(b'"', b'\\', rest),
+            (true, false) => memchr3(b'"', b'\\', b'\n', rest),
+            (false, true) => memchr(q, rest),
+            (false, false) => memchr2(q, b'\n', rest),
+        };
+        let Some(n) = next else {
+            return bytes.len();
+        };
+        i += n;
+        if bytes[i] == b'\\' {
             i += 2;
-            continue;
-        }
-        if triple {
-            if bytes[i..].starts_with(fence) {
-                return i + 2;
-            }
-        } else if bytes[i] == q || bytes[i] == b'\n' {
+        } else if !triple {
             return i;
+        } else if bytes[i..].starts_with(fence) {
+            return i + 2;
+        } else {
+            i += 1;
         }
-        i += 1;
     }
-    i
+    bytes.len()
 }
 
 #[cfg(test)]

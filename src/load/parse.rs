@@ -38,7 +38,8 @@ pub struct BrokenIds {
     pub touchpoints: Vec<String>,
 }
 
-/// Parses the files on all cores: files are independent until ids are resolved.
+/// Parses the files on all cores: files are independent until ids are resolved. Each worker
+/// also indexes the lines of the files it parses.
 pub fn parse_all<'a>(
     sources: &'a Sources,
     files: &[FileId],
@@ -46,7 +47,11 @@ pub fn parse_all<'a>(
 ) -> Vec<(FileId, FileItems<'a>)> {
     super::parallel::map(
         files.to_vec(),
-        |id, found| (id, parse_file(id, &sources.get(id).text, found)),
+        |id, found| {
+            let source = sources.get(id);
+            source.index_lines();
+            (id, parse_file(id, &source.text, found))
+        },
         problems,
     )
 }

@@ -1,5 +1,8 @@
-//! `--format json`: the contract's shape, `{ "errors": [...], "findings": [...] }`, plus a
-//! summary. Streamed to the writer: no copy of the whole output is ever held in memory.
+//! `--format json`: the contract's shape, `{ "errors": [...], "findings": [...] }`, plus the
+//! waived findings and a summary. Streamed to the writer: no copy of the whole output is ever
+//! held in memory, and the findings are serialised on all cores ([`layout`]).
+
+mod layout;
 
 use std::io::Write;
 
@@ -12,14 +15,6 @@ use crate::analyse::waivers::Waived;
 use crate::analyse::{Analysis, Checked};
 use crate::model::Workspace;
 use crate::problem::Problem;
-
-#[derive(Serialize)]
-struct Output<'a> {
-    errors: Problems<'a>,
-    findings: Findings<'a>,
-    waived: WaivedList<'a>,
-    summary: Summary,
-}
 
 /// A waived finding: the same fields as a finding, plus the waiver's reason.
 #[derive(Serialize)]
@@ -35,25 +30,6 @@ impl<'a> WaivedJson<'a> {
             finding: FindingJson::new(&w.finding, ws),
             reason: &analysis.waivers[w.waiver].reason,
         }
-    }
-}
-
-/// Waived findings serialised one at a time.
-pub struct WaivedList<'a> {
-    pub analysis: Option<&'a Analysis>,
-    pub workspace: &'a Workspace,
-}
-
-impl Serialize for WaivedList<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let waived: &[Waived] = self.analysis.map_or(&[], |a| a.waived.as_slice());
-        let mut seq = serializer.serialize_seq(Some(waived.len()))?;
-        if let Some(a) = self.analysis {
-            for w in waived {
-                seq.serialize_element(&WaivedJson::new(w, a, self.workspace))?;
-            }
-        }
-        seq.end()
     }
 }
 
@@ -172,40 +148,42 @@ struct Summary {
 
 pub fn write(checked: &Checked, out: &mut dyn Write) -> std::io::Result<()> {
     let ws = &checked.workspace;
-    let findings: &[Finding] = checked
-        .analysis
-        .as_ref()
-        .map_or(&[], |a| a.findings.as_slice());
+    let analysis = checked.analysis.as_ref();
+    let findings: &[Finding] = analysis.map_or(&[], |a| a.findings.as_slice());
+    let waived: &[Waived] = analysis.map_or(&[], |a| a.waived.as_slice());
     let count = |s| findings.iter().filter(|f| f.severity == s).count();
-    let output = Output {
-        errors: Problems {
-            problems: &checked.problems,
-            workspace: ws,
-        },
-        findings: Findings {
-            findings,
-            workspace: ws,
-        },
-        waived: WaivedList {
-            analysis: checked.analysis.as_ref(),
-            workspace: ws,
-        },
-        summary: Summary {
-            valid: checked.is_valid(),
-            files: checked.model_files,
-            journeys: ws.journeys.len(),
-            touchpoints: ws.touchpoint_count(),
-            departments: ws.departments.len(),
-            errors: checked.problems.len(),
-            error: count(Severity::Error),
-            warning: count(Severity::Warning),
-            info: count(Severity::Info),
-            waived: checked.analysis.as_ref().map_or(0, |a| a.waived.len()),
-            known: checked.analysis.as_ref().and_then(Analysis::known_count),
-        },
+    let summary = Summary {
+        valid: checked.is_valid(),
+        files: checked.model_files,
+        journeys: ws.journeys.len(),
+        touchpoints: ws.touchpoint_count(),
+        departments: ws.departments.len(),
+        errors: checked.problems.len(),
+        error: count(Severity::Error),
+        warning: count(Severity::Warning),
+        info: count(Severity::Info),
+        waived: waived.len(),
+        known: analysis.and_then(Analysis::known_count),
     };
+    let problems = Problems {
+        problems: &checked.problems,
+        workspace: ws,
+    };
+    // The object `{ errors, findings, waived, summary }`, laid out as serde_json's pretty
+    // printer lays it out, its parts written one after another.
     let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
-    serde_json::to_writer_pretty(&mut out, &output).map_err(std::io::Error::from)?;
-    out.write_all(b"\n")?;
+    out.write_all(b"{\n  \"errors\": ")?;
+    layout::write_at(&mut out, 1, &problems)?;
+    out.write_all(b",\n  \"findings\": ")?;
+    layout::write_array(&mut out, 1, findings, |f| FindingJson::new(f, ws))?;
+    out.write_all(b",\n  \"waived\": ")?;
+    if let Some(a) = analysis {
+        layout::write_array(&mut out, 1, waived, |w| WaivedJson::new(w, a, ws))?;
+    } else {
+        out.write_all(b"[]")?;
+    }
+    out.write_all(b",\n  \"summary\": ")?;
+    layout::write_at(&mut out, 1, &summary)?;
+    out.write_all(b"\n}\n")?;
     out.flush()
 }
