@@ -11,6 +11,7 @@ pub mod cli;
 pub mod fatal;
 pub mod load;
 pub mod model;
+pub mod parallel;
 pub mod present;
 pub mod problem;
 pub mod source;

@@ -64,17 +64,20 @@ fn layer(rel: &str) -> &str {
 
 /// The top-level modules a layer may use besides itself.
 fn allowed(layer: &str) -> &'static [&'static str] {
-    const LEAVES: [&str; 4] = ["source", "problem", "fatal", "suggest"];
+    const LEAVES: [&str; 5] = ["source", "problem", "fatal", "suggest", "parallel"];
     match layer {
-        "source" | "fatal" | "suggest" | "lib" | "main" => &[],
+        "source" | "fatal" | "suggest" | "parallel" | "lib" | "main" => &[],
         "problem" | "model" => &["source"],
-        "load" => &["source", "problem", "fatal", "suggest", "model"],
-        "analyse" => &["source", "problem", "fatal", "suggest", "model", "load"],
+        "load" => &["source", "problem", "fatal", "suggest", "parallel", "model"],
+        "analyse" => &[
+            "source", "problem", "fatal", "suggest", "parallel", "model", "load",
+        ],
         "present" => &[
-            "source", "problem", "fatal", "suggest", "model", "load", "analyse",
+            "source", "problem", "fatal", "suggest", "parallel", "model", "load", "analyse",
         ],
         "cli" => &[
-            "source", "problem", "fatal", "suggest", "model", "load", "analyse", "present",
+            "source", "problem", "fatal", "suggest", "parallel", "model", "load", "analyse",
+            "present",
         ],
         other => {
             assert!(LEAVES.contains(&other), "unknown module {other}");

@@ -16,7 +16,6 @@ mod evidence;
 mod fields;
 mod files;
 pub mod git;
-mod parallel;
 mod parse;
 pub mod raw;
 mod resolve;

@@ -45,7 +45,7 @@ pub fn parse_all<'a>(
     files: &[FileId],
     problems: &mut Vec<Problem>,
 ) -> Vec<(FileId, FileItems<'a>)> {
-    super::parallel::map(
+    crate::parallel::map(
         files.to_vec(),
         |id, found| {
             let source = sources.get(id);

@@ -252,7 +252,7 @@ impl Lowerer {
         }
         let stages: Vec<&[String]> = ws.journeys.iter().map(|j| j.stages.as_slice()).collect();
         let jobs: Vec<_> = jobs.into_iter().zip(stages).collect();
-        let lowered = super::parallel::map(
+        let lowered = crate::parallel::map(
             jobs,
             |((file, has_stages, raws, broken), stages), found| {
                 self.touchpoints(file, stages, has_stages, &raws, &broken, found)
