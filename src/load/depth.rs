@@ -6,6 +6,18 @@
 
 use memchr::{memchr, memchr2, memchr3};
 
+/// The bytes [`too_deep`] acts on.
+const MATTERS: [bool; 256] = {
+    let mut matters = [false; 256];
+    let bytes = b"#\"'[{]}=\n,.";
+    let mut i = 0;
+    while i < bytes.len() {
+        matters[bytes[i] as usize] = true;
+        i += 1;
+    }
+    matters
+};
+
 /// Where nesting first goes deeper than `max`: the opening bracket, or the start of the
 /// dotted key that does.
 pub fn too_deep(text: &str, max: usize) -> Option<usize> {
@@ -16,6 +28,11 @@ pub fn too_deep(text: &str, max: usize) -> Option<usize> {
     let mut key_start = 0usize;
     let mut i = 0;
     while i < bytes.len() {
+        // Most bytes are letters, digits and spaces: passed over without the match below.
+        if !MATTERS[usize::from(bytes[i])] {
+            i += 1;
+            continue;
+        }
         match bytes[i] {
             b'#' => {
                 i = memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |n| i + n);
