@@ -10,6 +10,11 @@ use cxmap::analyse;
 use cxmap::load::{load_texts, raw::RawFile};
 use cxmap::present::json;
 
+// The allocator of the `cxmap` binary (src/main.rs), so that both sides are measured as the
+// command runs them.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Waivers are judged on this day in every test and benchmark.
 const TODAY: cxmap::model::Date = cxmap::model::Date::new(2026, 11, 26);
 
