@@ -72,7 +72,7 @@ pub fn too_deep(text: &str, max: usize) -> Option<usize> {
 /// The index of the last byte of the string that opens at `i` with quote `q` (the length of
 /// the text when the string never closes). Jumps from one byte that may end the string to
 /// the next: strings are much of a journey file.
-fn skip_string(bytes: &[u8], i: usize, q: u8) -> usize {
+pub(super) fn skip_string(bytes: &[u8], i: usize, q: u8) -> usize {
     let fence: &[u8] = if q == b'"' { b"\"\"\"" } else { b"\'\'\'" };
     let triple = bytes[i..].starts_with(fence);
     let mut i = i + if triple { 3 } else { 1 };

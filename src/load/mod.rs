@@ -17,6 +17,7 @@ mod fields;
 mod files;
 pub mod git;
 mod parse;
+mod pieces;
 pub mod raw;
 mod resolve;
 pub mod sheets;

@@ -15,7 +15,7 @@ use crate::suggest::did_you_mean_or;
 
 /// Nesting deeper than this is refused before deserialising, so that no input can exhaust
 /// the stack. Real journey files nest two or three levels.
-const MAX_DEPTH: usize = 32;
+pub(super) const MAX_DEPTH: usize = 32;
 
 /// What one file declares, still unresolved.
 #[derive(Default)]
@@ -61,9 +61,13 @@ pub fn span_of<T>(file: FileId, s: &Spanned<T>) -> Span {
 }
 
 /// Parses one file into its tables, element by element. Most files are valid, so the first
-/// pass keeps no copies for error reports; a file with a table that does not deserialise is
-/// parsed again, carefully, to report every wrong value in it.
+/// pass keeps no copies for error reports (and a large one is parsed in pieces, see
+/// [`super::pieces`]); a file with a table that does not deserialise is parsed again,
+/// carefully, to report every wrong value in it.
 fn parse_file<'a>(file: FileId, text: &'a str, problems: &mut Vec<Problem>) -> FileItems<'a> {
+    if let Some(items) = super::pieces::parse(file, text, super::pieces::PIECE) {
+        return items;
+    }
     let mut found = Vec::new();
     if let Ok(items) = parse_tables(file, text, &mut found, Pass::Fast) {
         problems.extend(found);
@@ -92,7 +96,7 @@ pub(super) enum Failed {
     Retry,
 }
 
-fn parse_tables<'a>(
+pub(super) fn parse_tables<'a>(
     file: FileId,
     text: &'a str,
     problems: &mut Vec<Problem>,
