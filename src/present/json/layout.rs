@@ -139,10 +139,11 @@ pub fn write_array<'a, T: Sync, J: Serialize>(
         }
     } else {
         std::thread::scope(|scope| -> io::Result<()> {
-            // Worker `w` serialises chunks w, w + workers, ...; each hands its chunks over in
-            // order through a channel of its own, so reading the channels in turn restores
-            // the order of the items. The bound keeps at most two chunks waiting per worker.
-            let receivers: Vec<mpsc::Receiver<io::Result<Vec<u8>>>> = (0..workers)
+            // Worker `w` serialises chunks w, w + workers, ...: the calling thread is worker 0
+            // (it also writes), the others hand their chunks over in order through a channel
+            // each, so taking the chunks in turn restores the order of the items. The bound
+            // keeps at most two chunks waiting per worker.
+            let receivers: Vec<mpsc::Receiver<io::Result<Vec<u8>>>> = (1..workers)
                 .map(|w| {
                     let (send, receive) = mpsc::sync_channel(2);
                     let chunk = &chunk;
@@ -158,9 +159,12 @@ pub fn write_array<'a, T: Sync, J: Serialize>(
                 })
                 .collect();
             for c in 0..chunks {
-                let buf = receivers[c % workers]
-                    .recv()
-                    .map_err(|_| io::Error::other("a JSON worker stopped"))??;
+                let buf = match c % workers {
+                    0 => chunk(c)?,
+                    w => receivers[w - 1]
+                        .recv()
+                        .map_err(|_| io::Error::other("a JSON worker stopped"))??,
+                };
                 out.write_all(&buf)?;
             }
             Ok(())
