@@ -1,6 +1,6 @@
 //! Work spread over the machine's cores, results in input order whatever the scheduling, so
 //! output stays deterministic: files while they are parsed, journeys while their touchpoints
-//! are resolved, rules while they run.
+//! are resolved.
 //!
 //! Architecture invariant: a leaf, like `source`. It depends on nothing else in cxmap.
 
@@ -8,8 +8,8 @@ use std::sync::Mutex;
 
 /// `f` over every item, on all cores, in order. Each call gets its own problem list; the
 /// lists are joined in input order. Items are handed out one at a time to whichever core is
-/// free (the calling thread is one of them), so one large file or one busy rule does not
-/// leave the other cores waiting on a fixed share.
+/// free (the calling thread is one of them), so one large file does not leave the other
+/// cores waiting on a fixed share.
 pub fn map<T: Send, U: Send, P: Send>(
     items: Vec<T>,
     f: impl Fn(T, &mut Vec<P>) -> U + Sync,

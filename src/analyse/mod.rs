@@ -161,30 +161,15 @@ pub fn analyse(ws: &Workspace, settings: Settings, today: Date) -> Analysis {
         workspace: ws,
         facts: &facts,
     };
-    // The rules are independent of each other: they run on all cores, their findings joined
-    // in the registry's order.
-    let checks: Vec<_> = RULES
-        .iter()
-        .filter_map(|&rule| match (&rule.check, settings.severity(rule)) {
-            (Check::Workspace(check), Some(severity)) => Some((*check, severity)),
-            _ => None,
-        })
-        .collect();
-    let per_rule = crate::parallel::map(
-        checks,
-        |(check, severity), _: &mut Vec<()>| {
-            let mut found = Vec::new();
-            check(&cx, &mut found);
-            for f in &mut found {
+    let mut findings = Vec::new();
+    for &rule in RULES {
+        if let (Check::Workspace(check), Some(severity)) = (&rule.check, settings.severity(rule)) {
+            let start = findings.len();
+            check(&cx, &mut findings);
+            for f in &mut findings[start..] {
                 f.severity = severity;
             }
-            found
-        },
-        &mut Vec::new(),
-    );
-    let mut findings = Vec::with_capacity(per_rule.iter().map(Vec::len).sum());
-    for found in per_rule {
-        findings.extend(found);
+        }
     }
     let (mut findings, mut waived, matched) =
         waivers::apply(findings, &settings.waivers, today, ws);
