@@ -29,6 +29,9 @@ pub struct FileItems<'a> {
     pub broken: BrokenIds,
     /// The file has a `[journey]`, but it is invalid.
     pub broken_journey: bool,
+    /// The file writes the key `touchpoint` (even as an empty array, which no
+    /// `[[touchpoint]]` may extend).
+    pub names_touchpoint: bool,
 }
 
 #[derive(Default)]
@@ -180,6 +183,7 @@ pub(super) fn parse_tables<'a>(
                 items.data.extend(found);
             }
             "touchpoint" => {
+                items.names_touchpoint = true;
                 let found = elements(
                     file,
                     name,

@@ -6,9 +6,10 @@
 //! moved to where the piece starts.
 //!
 //! Only the way to a valid file is cut short: whenever a piece is not exactly what a valid
-//! file would give (a TOML error, an unknown key, a value of the wrong type, anything but
-//! touchpoints after the first header), [`parse`] gives up and the file is parsed whole, so
-//! that every problem is found and reported exactly as before.
+//! file would give (a TOML error, an unknown key, a value of the wrong type, `touchpoint`
+//! written before the first header, anything but touchpoints after it), [`parse`] gives up
+//! and the file is parsed whole, so that every problem is found and reported exactly as
+//! before.
 
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
@@ -31,8 +32,9 @@ pub fn parse(file: FileId, text: &str, piece: usize) -> Option<FileItems<'_>> {
     let (&first, _) = cuts.split_first()?;
     let mut problems = Vec::new();
     let mut items = parse_tables(file, &text[..first], &mut problems, Pass::Fast).ok()?;
-    if !problems.is_empty() || !items.touchpoints.is_empty() || !items.broken.touchpoints.is_empty()
-    {
+    // Before the first header, `touchpoint` may not be written at all: not even `touchpoint =
+    // []`, which the `[[touchpoint]]` tables of the whole file could not extend.
+    if !problems.is_empty() || items.names_touchpoint {
         return None;
     }
     let ends = cuts
@@ -218,6 +220,11 @@ mod tests {
             let text = format!("{valid}{bad}");
             assert!(parse(file, &text, 1).is_none(), "{what}");
         }
+        let before = format!("touchpoint = []\n{valid}");
+        assert!(
+            parse(file, &before, 1).is_none(),
+            "an empty `touchpoint` array before the first header"
+        );
         assert!(parse(file, &valid, valid.len()).is_none(), "a small file");
     }
 }
