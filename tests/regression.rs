@@ -332,3 +332,27 @@ fn the_html_report_is_quadratic_in_the_size_of_one_journey() {
     );
     assert!(!html.contains("<div class=\"page\">"));
 }
+
+#[test]
+fn a_large_file_cut_into_pieces_accepted_what_the_whole_file_refuses() {
+    // A file over 128 KB is parsed in pieces cut before `[[touchpoint]]` (load/pieces.rs).
+    // An empty `touchpoint` array written before the first header cannot be extended by
+    // those headers: parsed whole, the file is invalid, and so it must stay.
+    let valid = chain(5_000);
+    assert!(valid.len() > 128 * 1024);
+    let checked = analyse::check(load_texts(&[("chain.toml", &valid)]), TODAY);
+    assert!(checked.problems.is_empty());
+    assert_eq!(checked.workspace.touchpoint_count(), 5_000);
+
+    let invalid = format!("touchpoint = []\n{valid}");
+    let checked = analyse::check(load_texts(&[("chain.toml", &invalid)]), TODAY);
+    assert!(
+        checked
+            .problems
+            .iter()
+            .any(|p| p.message.contains("duplicate key")),
+        "{:?}",
+        checked.problems.first()
+    );
+    assert!(checked.analysis.is_none());
+}
