@@ -12,6 +12,7 @@
 pub mod baseline;
 pub mod config;
 mod depth;
+mod events;
 mod evidence;
 mod fields;
 mod files;

@@ -3,7 +3,8 @@
 //! the file's size, on each core at once, and it set the peak memory of a large workspace.
 //! A journey file is mostly `[[touchpoint]]` tables one after another, so it can be cut
 //! before those headers into pieces of [`PIECE`] bytes or so, each parsed alone, its spans
-//! moved to where the piece starts.
+//! moved to where the piece starts. A piece of plain touchpoints is read straight from the
+//! parser's events ([`super::events`]); any other piece is parsed as a document of its own.
 //!
 //! Only the way to a valid file is cut short: whenever a piece is not exactly what a valid
 //! file would give (a TOML error, an unknown key, a value of the wrong type, `touchpoint`
@@ -43,6 +44,10 @@ pub fn parse(file: FileId, text: &str, piece: usize) -> Option<FileItems<'_>> {
         .copied()
         .chain(std::iter::once(text.len()));
     for (start, end) in cuts.iter().copied().zip(ends) {
+        if let Some(found) = super::events::touchpoints(file, &text[start..end], start) {
+            items.touchpoints.extend(found);
+            continue;
+        }
         let (table, errors) = DeTable::parse_recoverable(&text[start..end]);
         if !errors.is_empty() {
             return None;
@@ -152,12 +157,20 @@ mod tests {
 
     const JOURNEY: &str = "[journey]\nid = \"j\"\nstages = [\"A\", \"B\"]\n\n";
 
-    /// A touchpoint with every kind of value a span can sit on.
+    /// A touchpoint with every kind of value a span can sit on; every third also has metrics
+    /// and insights, which [`super::super::events`] leaves to the whole-document parse, so
+    /// that both ways of reading a piece are taken.
     fn touchpoint(i: usize) -> String {
-        format!(
-            "[[touchpoint]]\nid = \"t{i}\" # the {i}th\nname = \"Step [[touchpoint]] {i}\"\nstage = \"A\"\nowner = [\"d1\", \"d2\"]\nchannel = [\"web\", \"app\"]\nuses = [\"x\"]\nasks = [\"x\"]\nartifacts = [\"a letter\", \"\"\"\n[[touchpoint]]\n\"\"\"]\nsupported_by = [\"d3\"]\nscore = -1\nnext = [\"t{}\", {{ to = \"t0\", label = \"retry\" }}]\n\n[touchpoint.metrics]\ncsat = 3.5\nwait = {{ value = 4, target = 2, better = \"lower\", unit = \"days\" }}\n\n[[touchpoint.insights]]\nsource = \"interviews\"\nquote = \"it took ages\"\n\n",
+        let plain = format!(
+            "[[touchpoint]]\nid = \"t{i}\" # the {i}th\nname = \"Step [[touchpoint]] {i}\"\nstage = \"A\"\nowner = [\"d1\", \"d2\"]\nchannel = [\"web\", \"app\"]\nuses = [\"x\"]\nasks = [\"x\"]\nartifacts = [\"a letter\", \"\"\"\n[[touchpoint]]\n\"\"\"]\nsupported_by = [\"d3\"]\nscore = -1\nnext = [\"t{}\", {{ to = \"t0\", label = \"retry\" }}]\n\n",
             i + 1
-        )
+        );
+        if i.is_multiple_of(3) {
+            plain
+                + "[touchpoint.metrics]\ncsat = 3.5\nwait = { value = 4, target = 2, better = \"lower\", unit = \"days\" }\n\n[[touchpoint.insights]]\nsource = \"interviews\"\nquote = \"it took ages\"\n\n"
+        } else {
+            plain
+        }
     }
 
     fn whole(file: FileId, text: &str) -> String {
