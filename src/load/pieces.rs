@@ -16,6 +16,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::depth::skip_string;
+use super::events::read_touchpoints;
 use super::parse::{FileItems, MAX_DEPTH, Pass, elements, parse_tables};
 use crate::source::{FileId, Span};
 
@@ -29,7 +30,7 @@ pub fn parse(file: FileId, text: &str, piece: usize) -> Option<FileItems<'_>> {
     if text.len() < 2 * piece || super::depth::too_deep(text, MAX_DEPTH).is_some() {
         return None;
     }
-    let cuts = cuts(text, piece);
+    let (cuts, headers) = cuts(text, piece);
     let (&first, _) = cuts.split_first()?;
     let mut problems = Vec::new();
     let mut items = parse_tables(file, &text[..first], &mut problems, Pass::Fast).ok()?;
@@ -43,9 +44,11 @@ pub fn parse(file: FileId, text: &str, piece: usize) -> Option<FileItems<'_>> {
         .skip(1)
         .copied()
         .chain(std::iter::once(text.len()));
+    items.touchpoints.reserve_exact(headers);
+    let mut tokens = Vec::new();
     for (start, end) in cuts.iter().copied().zip(ends) {
-        if let Some(found) = super::events::touchpoints(file, &text[start..end], start) {
-            items.touchpoints.extend(found);
+        let piece = &text[start..end];
+        if read_touchpoints(file, piece, start, &mut tokens, &mut items.touchpoints) {
             continue;
         }
         let (table, errors) = DeTable::parse_recoverable(&text[start..end]);
@@ -83,11 +86,12 @@ pub fn parse(file: FileId, text: &str, piece: usize) -> Option<FileItems<'_>> {
 
 /// Where the file can be cut: before a `[[touchpoint]]` header at the start of a line, outside
 /// strings, comments and brackets, at least `piece` bytes after the previous cut (the first
-/// cut is the first such header).
-fn cuts(text: &str, piece: usize) -> Vec<usize> {
+/// cut is the first such header); and how many such headers there are.
+fn cuts(text: &str, piece: usize) -> (Vec<usize>, usize) {
     const HEADER: &[u8] = b"[[touchpoint]]";
     let bytes = text.as_bytes();
     let mut cuts: Vec<usize> = Vec::new();
+    let mut headers = 0;
     let mut depth = 0usize;
     let mut line_start = true;
     let mut i = 0;
@@ -97,6 +101,7 @@ fn cuts(text: &str, piece: usize) -> Vec<usize> {
             if cuts.last().is_none_or(|&last| i - last >= piece) {
                 cuts.push(i);
             }
+            headers += 1;
             i += HEADER.len();
             line_start = false;
             continue;
@@ -123,7 +128,7 @@ fn cuts(text: &str, piece: usize) -> Vec<usize> {
         line_start = false;
         i += 1;
     }
-    cuts
+    (cuts, headers)
 }
 
 /// `value` with the span of every key and value in it moved by `by` bytes: from where its
@@ -193,7 +198,11 @@ mod tests {
             let pieces = format!("{:?} {:?}", items.journey, items.touchpoints);
             assert_eq!(pieces, whole(file, &text), "pieces of {piece} bytes");
         }
-        assert_eq!(cuts(&text, 1).len(), 40, "headers in strings are not cuts");
+        assert_eq!(
+            cuts(&text, 1).0.len(),
+            40,
+            "headers in strings are not cuts"
+        );
     }
 
     #[test]

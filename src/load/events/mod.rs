@@ -15,6 +15,7 @@
 mod reader;
 
 use toml_parser::decoder::Encoding;
+use toml_parser::lexer::Token;
 use toml_parser::parser::{EventReceiver, ValidateWhitespace};
 use toml_parser::{ErrorSink, ParseError, Source, Span as TomlSpan};
 
@@ -22,24 +23,35 @@ use super::raw::RawTouchpoint;
 use crate::source::{FileId, Span};
 use reader::Reader;
 
-/// The touchpoints of `piece`, which starts `offset` bytes into `file`, each with the span of
-/// its header; `None` when the piece is anything but plain touchpoints (see the module docs).
-pub fn touchpoints(
+/// Reads the touchpoints of `piece`, which starts `offset` bytes into `file`, onto the end of
+/// `into`, each with the span of its header. False, with `into` as it was, when the piece is
+/// anything but plain touchpoints (see the module docs). `tokens` is room for the lexer's
+/// tokens, kept from one piece to the next.
+pub fn read_touchpoints<'i>(
     file: FileId,
-    piece: &str,
+    piece: &'i str,
     offset: usize,
-) -> Option<Vec<(RawTouchpoint<'_>, Span)>> {
+    tokens: &mut Vec<Token>,
+    into: &mut Vec<(RawTouchpoint<'i>, Span)>,
+) -> bool {
     let source = Source::new(piece);
-    let tokens = source.lex().into_vec();
-    let mut reader = Reader::new(file, piece, offset);
+    tokens.clear();
+    tokens.extend(source.lex());
+    let before = into.len();
+    let mut reader = Reader::new(file, piece, offset, std::mem::take(into));
     let mut error: Option<ParseError> = None;
     toml_parser::parser::parse_document(
-        &tokens,
+        tokens,
         &mut ValidateWhitespace::new(&mut reader, source),
         &mut error,
     );
-    let found = reader.finish()?;
-    error.is_none().then_some(found)
+    let (mut read, plain) = reader.finish();
+    let plain = plain && error.is_none();
+    if !plain {
+        read.truncate(before);
+    }
+    *into = read;
+    plain
 }
 
 impl EventReceiver for Reader<'_> {
@@ -91,6 +103,15 @@ mod tests {
         let mut problems = Vec::new();
         let items = parse_tables(FileId(0), text, &mut problems, Pass::Careful).ok()?;
         (problems.is_empty() && items.journey.is_none()).then(|| format!("{:?}", items.touchpoints))
+    }
+
+    fn touchpoints(
+        file: FileId,
+        piece: &str,
+        offset: usize,
+    ) -> Option<Vec<(RawTouchpoint<'_>, Span)>> {
+        let mut into = Vec::new();
+        read_touchpoints(file, piece, offset, &mut Vec::new(), &mut into).then_some(into)
     }
 
     fn read(text: &str) -> Option<String> {

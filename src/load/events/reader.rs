@@ -103,13 +103,20 @@ pub(super) struct Reader<'i> {
 }
 
 impl<'i> Reader<'i> {
-    pub(super) fn new(file: FileId, piece: &'i str, offset: usize) -> Self {
+    /// A reader of `piece`, which starts `offset` bytes into `file`, that adds the
+    /// touchpoints it reads to `done`.
+    pub(super) fn new(
+        file: FileId,
+        piece: &'i str,
+        offset: usize,
+        done: Vec<(RawTouchpoint<'i>, Span)>,
+    ) -> Self {
         Reader {
             file,
             piece,
             offset,
             plain: true,
-            done: Vec::new(),
+            done,
             table: None,
             header: None,
             key: None,
@@ -120,12 +127,12 @@ impl<'i> Reader<'i> {
         }
     }
 
-    /// The touchpoints read, each with the span of its header, when the piece was plain to
-    /// its end.
-    pub(super) fn finish(mut self) -> Option<Vec<(RawTouchpoint<'i>, Span)>> {
+    /// `done` with the touchpoints read, each with the span of its header, and whether the
+    /// piece was plain to its end.
+    pub(super) fn finish(mut self) -> (Vec<(RawTouchpoint<'i>, Span)>, bool) {
         self.finish_table();
         let complete = self.header.is_none() && self.key.is_none() && self.array.is_none();
-        (self.plain && complete).then_some(self.done)
+        (self.done, self.plain && complete)
     }
 
     /// Stops the reading: what comes is not plain.
