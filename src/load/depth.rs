@@ -21,8 +21,17 @@ const MATTERS: [bool; 256] = {
 /// Where nesting first goes deeper than `max`: the opening bracket, or the start of the
 /// dotted key that does.
 pub fn too_deep(text: &str, max: usize) -> Option<usize> {
+    scan(text, max, |_| {})
+}
+
+/// [`too_deep`], also calling `header` with the position of each `[` that opens a table header:
+/// first on its line but for spaces and tabs, outside strings, comments and brackets. Both
+/// come of one pass, so a large file is read once to find its nesting and where to cut it.
+pub fn scan(text: &str, max: usize, mut header: impl FnMut(usize)) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut depth = 0usize;
+    // Where the current line starts.
+    let mut line_start = 0usize;
     // Dots in the key being read, and where it starts.
     let mut dots = 0usize;
     let mut key_start = 0usize;
@@ -40,6 +49,14 @@ pub fn too_deep(text: &str, max: usize) -> Option<usize> {
             }
             q @ (b'"' | b'\'') => i = skip_string(bytes, i, q),
             b'[' | b'{' => {
+                if depth == 0
+                    && bytes[i] == b'['
+                    && bytes[line_start..i]
+                        .iter()
+                        .all(|&b| b == b' ' || b == b'\t')
+                {
+                    header(i);
+                }
                 depth += 1;
                 if depth > max {
                     return Some(i);
@@ -54,6 +71,9 @@ pub fn too_deep(text: &str, max: usize) -> Option<usize> {
             b'=' | b'\n' | b',' => {
                 dots = 0;
                 key_start = i + 1;
+                if bytes[i] == b'\n' {
+                    line_start = i + 1;
+                }
             }
             b'.' => {
                 dots += 1;
@@ -72,7 +92,7 @@ pub fn too_deep(text: &str, max: usize) -> Option<usize> {
 /// The index of the last byte of the string that opens at `i` with quote `q` (the length of
 /// the text when the string never closes). Jumps from one byte that may end the string to
 /// the next: strings are much of a journey file.
-pub(super) fn skip_string(bytes: &[u8], i: usize, q: u8) -> usize {
+fn skip_string(bytes: &[u8], i: usize, q: u8) -> usize {
     let fence: &[u8] = if q == b'"' { b"\"\"\"" } else { b"\'\'\'" };
     let triple = bytes[i..].starts_with(fence);
     let mut i = i + if triple { 3 } else { 1 };
@@ -93,7 +113,13 @@ pub(super) fn skip_string(bytes: &[u8], i: usize, q: u8) -> usize {
         } else if !triple {
             return i;
         } else if bytes[i..].starts_with(fence) {
-            return i + 2;
+            // One or two quotes may stand just inside the closing fence: `"""say "hi""""`.
+            let extra = bytes[i + 3..]
+                .iter()
+                .take(2)
+                .take_while(|&&b| b == q)
+                .count();
+            return i + 2 + extra;
         } else {
             i += 1;
         }
@@ -116,5 +142,35 @@ mod tests {
         // Dots in strings, comments and numbers do not nest.
         let quiet = format!("v = \"{}\" # {}\nn = 1.5\n", ".".repeat(50), ".".repeat(50));
         assert_eq!(too_deep(&quiet, 32), None);
+    }
+
+    #[test]
+    fn quotes_just_inside_a_closing_fence_belong_to_the_string() {
+        for text in [
+            "a = \"\"\"x \"y\"\"\"\"\n",
+            "a = \"\"\"x \"\"y\"\"\"\"\"\n",
+            "a = '''x 'y''''\n",
+            "a = '''x ''y'''''\n",
+        ] {
+            assert_eq!(
+                skip_string(text.as_bytes(), 4, text.as_bytes()[4]),
+                text.len() - 2,
+                "{text}"
+            );
+            // What follows the string is read as TOML again: here, a header.
+            let mut headers = Vec::new();
+            let file = format!("{text}[[t]]\n");
+            assert_eq!(scan(&file, 1, |at| headers.push(at)), Some(text.len() + 1));
+            assert_eq!(headers, [text.len()], "{text}");
+        }
+    }
+
+    #[test]
+    fn headers_are_first_on_their_line_at_the_top_level() {
+        let text = "[journey]\nid = \"[x]\" # [y]\n  [[t]]\nv = [\n[1]]\ns = \"\"\"\n[[u]]\n\"\"\"\n\t[a.b]\n";
+        let mut headers = Vec::new();
+        assert_eq!(scan(text, 32, |at| headers.push(at)), None);
+        let starts: Vec<&str> = headers.iter().map(|&at| &text[at..at + 3]).collect();
+        assert_eq!(starts, ["[jo", "[[t", "[a."]);
     }
 }

@@ -15,7 +15,6 @@
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::depth::skip_string;
 use super::events::read_touchpoints;
 use super::parse::{FileItems, MAX_DEPTH, Pass, elements, parse_tables};
 use crate::source::{FileId, Span};
@@ -26,11 +25,11 @@ pub const PIECE: usize = 64 * 1024;
 /// The tables of a valid file, parsed piece by piece; `None` when the file is small, cannot be
 /// cut, or any piece is not as a valid file would have it.
 pub fn parse(file: FileId, text: &str, piece: usize) -> Option<FileItems<'_>> {
-    // Nesting is checked on the whole text first: no piece may reach the parser otherwise.
-    if text.len() < 2 * piece || super::depth::too_deep(text, MAX_DEPTH).is_some() {
+    if text.len() < 2 * piece {
         return None;
     }
-    let (cuts, headers) = cuts(text, piece);
+    // Nesting is checked on the whole text first: no piece may reach the parser otherwise.
+    let (cuts, headers) = cuts(text, piece)?;
     let (&first, _) = cuts.split_first()?;
     let mut problems = Vec::new();
     let mut items = parse_tables(file, &text[..first], &mut problems, Pass::Fast).ok()?;
@@ -84,51 +83,24 @@ pub fn parse(file: FileId, text: &str, piece: usize) -> Option<FileItems<'_>> {
     Some(items)
 }
 
-/// Where the file can be cut: before a `[[touchpoint]]` header at the start of a line, outside
-/// strings, comments and brackets, at least `piece` bytes after the previous cut (the first
-/// cut is the first such header); and how many such headers there are.
-fn cuts(text: &str, piece: usize) -> (Vec<usize>, usize) {
+/// Where the file can be cut: before a `[[touchpoint]]` header, at least `piece` bytes after
+/// the previous cut (the first cut is the first such header); and how many such headers there
+/// are. `None` when the file nests too deep. Headers are found by the nesting guard's pass
+/// (first on their line, outside strings, comments and brackets), so the text is read once.
+fn cuts(text: &str, piece: usize) -> Option<(Vec<usize>, usize)> {
     const HEADER: &[u8] = b"[[touchpoint]]";
     let bytes = text.as_bytes();
     let mut cuts: Vec<usize> = Vec::new();
     let mut headers = 0;
-    let mut depth = 0usize;
-    let mut line_start = true;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if line_start && depth == 0 && b == b'[' && bytes[i..].starts_with(HEADER) {
-            if cuts.last().is_none_or(|&last| i - last >= piece) {
-                cuts.push(i);
+    let too_deep = super::depth::scan(text, MAX_DEPTH, |at| {
+        if bytes[at..].starts_with(HEADER) {
+            if cuts.last().is_none_or(|&last| at - last >= piece) {
+                cuts.push(at);
             }
             headers += 1;
-            i += HEADER.len();
-            line_start = false;
-            continue;
         }
-        match b {
-            b' ' | b'\t' => {
-                i += 1;
-                continue;
-            }
-            b'\n' => {
-                line_start = true;
-                i += 1;
-                continue;
-            }
-            b'#' => {
-                i = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |n| i + n);
-                continue;
-            }
-            b'"' | b'\'' => i = skip_string(bytes, i, b),
-            b'[' | b'{' => depth += 1,
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-        line_start = false;
-        i += 1;
-    }
-    (cuts, headers)
+    });
+    too_deep.is_none().then_some((cuts, headers))
 }
 
 /// `value` with the span of every key and value in it moved by `by` bytes: from where its
@@ -199,7 +171,7 @@ mod tests {
             assert_eq!(pieces, whole(file, &text), "pieces of {piece} bytes");
         }
         assert_eq!(
-            cuts(&text, 1).0.len(),
+            cuts(&text, 1).expect("not too deep").0.len(),
             40,
             "headers in strings are not cuts"
         );
