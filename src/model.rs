@@ -111,26 +111,26 @@ pub struct Touchpoint {
     /// Index into the journey's `stages`.
     pub stage: Option<usize>,
     /// Distinct owning departments, in the order written; empty when nobody owns it.
-    pub owners: Vec<DepartmentIdx>,
+    pub owners: Box<[DepartmentIdx]>,
     /// Free text (web, app, phone, ...), in the order written.
-    pub channels: Vec<String>,
+    pub channels: Box<[String]>,
     pub backstage: bool,
     pub purchase: bool,
     /// Distinct data assets this step needs, in the order written.
-    pub uses: Vec<DataIdx>,
+    pub uses: Box<[DataIdx]>,
     /// Distinct data assets the customer is asked to provide here, in the order written.
-    pub asks: Vec<DataIdx>,
+    pub asks: Box<[DataIdx]>,
     /// Physical evidence: what the customer sees or keeps (a letter, a price card).
-    pub artifacts: Vec<String>,
+    pub artifacts: Box<[String]>,
     /// The research behind this step, in the order written.
-    pub insights: Vec<Insight>,
+    pub insights: Box<[Insight]>,
     /// Distinct supporting departments, in the order written.
-    pub supported_by: Vec<DepartmentIdx>,
+    pub supported_by: Box<[DepartmentIdx]>,
     /// -2..=2
     pub score: Option<i8>,
     /// By name.
-    pub metrics: Vec<Metric>,
-    pub next: Vec<Step>,
+    pub metrics: Box<[Metric]>,
+    pub next: Box<[Step]>,
     pub spans: TouchpointSpans,
 }
 
@@ -253,11 +253,11 @@ pub struct TouchpointSpans {
     /// The `score` value, when given.
     pub score: Option<Span>,
     /// Each `uses` entry, in the order of [`Touchpoint::uses`].
-    pub uses: Vec<Span>,
+    pub uses: Box<[Span]>,
     /// Each `supported_by` entry, in the order of [`Touchpoint::supported_by`].
-    pub supported_by: Vec<Span>,
+    pub supported_by: Box<[Span]>,
     /// Each `asks` entry, in the order of [`Touchpoint::asks`].
-    pub asks: Vec<Span>,
+    pub asks: Box<[Span]>,
 }
 
 impl Journey {
@@ -303,7 +303,7 @@ impl Touchpoint {
 
     /// Owned by exactly one department.
     pub fn sole_owner(&self) -> Option<DepartmentIdx> {
-        match self.owners.as_slice() {
+        match &*self.owners {
             [only] => Some(*only),
             _ => None,
         }

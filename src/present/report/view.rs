@@ -232,7 +232,7 @@ fn journey(ws: &Workspace, analysis: &Analysis, j: usize, stem: &str) -> Journey
             .touchpoints
             .iter()
             .filter(|t| !t.artifacts.is_empty())
-            .map(|t| (t.name.clone(), t.artifacts.clone()))
+            .map(|t| (t.name.clone(), t.artifacts.to_vec()))
             .collect(),
         quotes: quotes(ws, &all),
         metrics: journey
