@@ -2,6 +2,8 @@
 //! files (`cxmap check`, CI annotations), by display name for the people who read the report.
 //! Rules write each message once, through [`Names`], and it comes out right for both.
 
+use std::fmt;
+
 use crate::model::{DataIdx, DepartmentIdx, JourneyIdx, TouchpointRef, Workspace};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -13,9 +15,53 @@ pub enum Style {
 }
 
 /// Names things of one workspace in one style.
+#[derive(Clone, Copy)]
 pub struct Names<'a> {
     pub ws: &'a Workspace,
     pub style: Style,
+}
+
+/// One thing named, written out only when formatted: a message is built in one string, not
+/// from a string per name.
+#[derive(Clone, Copy)]
+pub struct Name<'a> {
+    style: Style,
+    id: &'a str,
+    /// Its display name.
+    shown: &'a str,
+    /// Known by a title (a journey, a touchpoint, data), so quoted in the report; a team is
+    /// named as people say it.
+    titled: bool,
+}
+
+impl fmt::Display for Name<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.style, self.titled) {
+            (Style::Ids, _) => write!(f, "`{}`", self.id),
+            (Style::Names, true) => write!(f, "“{}”", self.shown),
+            (Style::Names, false) => f.write_str(self.shown),
+        }
+    }
+}
+
+/// Things named as a list, `a`, `a and b`, `a, b and c`, written out when formatted.
+pub struct Listed<'a, 's, T> {
+    names: Names<'a>,
+    items: &'s [T],
+    name: fn(&Names<'a>, T) -> Name<'a>,
+}
+
+impl<T: Copy> fmt::Display for Listed<'_, '_, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let last = self.items.len().saturating_sub(1);
+        for (i, &item) in self.items.iter().enumerate() {
+            if i > 0 {
+                f.write_str(if i == last { " and " } else { ", " })?;
+            }
+            (self.name)(&self.names, item).fmt(f)?;
+        }
+        Ok(())
+    }
 }
 
 impl<'a> Names<'a> {
@@ -33,44 +79,55 @@ impl<'a> Names<'a> {
         }
     }
 
-    /// A thing people know by a title (a journey, a touchpoint, data): quoted.
-    fn titled(&self, id: &str, name: &str) -> String {
-        match self.style {
-            Style::Ids => format!("`{id}`"),
-            Style::Names => format!("“{name}”"),
+    fn titled(&self, id: &'a str, name: &'a str) -> Name<'a> {
+        Name {
+            style: self.style,
+            id,
+            shown: name,
+            titled: true,
         }
     }
 
-    pub fn touchpoint(&self, t: TouchpointRef) -> String {
+    pub fn touchpoint(&self, t: TouchpointRef) -> Name<'a> {
         let tp = self.ws.touchpoint(t);
         self.titled(&tp.id, &tp.name)
     }
 
-    pub fn journey(&self, j: JourneyIdx) -> String {
+    pub fn journey(&self, j: JourneyIdx) -> Name<'a> {
         let journey = &self.ws.journeys[j];
         self.titled(&journey.id, &journey.name)
     }
 
-    pub fn data(&self, d: DataIdx) -> String {
+    pub fn data(&self, d: DataIdx) -> Name<'a> {
         let data = &self.ws.data[d];
         self.titled(&data.id, &data.name)
     }
 
     /// A team, by its name as people say it (no quotes).
-    pub fn department(&self, d: DepartmentIdx) -> String {
+    pub fn department(&self, d: DepartmentIdx) -> Name<'a> {
         let dept = &self.ws.departments[d];
-        match self.style {
-            Style::Ids => format!("`{}`", dept.id),
-            Style::Names => dept.name.clone(),
+        Name {
+            style: self.style,
+            id: &dept.id,
+            shown: &dept.name,
+            titled: false,
         }
     }
 
-    pub fn departments(&self, ds: &[DepartmentIdx]) -> String {
-        list(ds.iter().map(|&d| self.department(d)))
+    pub fn departments<'s>(&self, ds: &'s [DepartmentIdx]) -> Listed<'a, 's, DepartmentIdx> {
+        Listed {
+            names: *self,
+            items: ds,
+            name: Names::department,
+        }
     }
 
-    pub fn touchpoints(&self, ts: &[TouchpointRef]) -> String {
-        list(ts.iter().map(|&t| self.touchpoint(t)))
+    pub fn touchpoints<'s>(&self, ts: &'s [TouchpointRef]) -> Listed<'a, 's, TouchpointRef> {
+        Listed {
+            names: *self,
+            items: ts,
+            name: Names::touchpoint,
+        }
     }
 }
 
