@@ -41,30 +41,17 @@ pub struct DataUse {
 }
 
 impl Facts {
+    /// The journeys' graphs are built on a thread of their own while the rest is gathered:
+    /// the two are independent, and each is half the work.
     pub fn new(ws: &Workspace) -> Facts {
-        let graphs = ws.journeys.iter().map(JourneyGraph::build).collect();
-        let mut departments: Vec<Involvement> = ws
-            .departments
-            .iter()
-            .map(|_| Involvement::default())
-            .collect();
-        let mut data: Vec<DataUse> = ws.data.iter().map(|_| DataUse::default()).collect();
-        for (j, journey) in ws.journeys.iter().enumerate() {
-            if let Some(o) = journey.owner {
-                departments[o].owns_journeys.push(j);
-            }
-        }
-        for (r, tp) in ws.touchpoints() {
-            for &d in &tp.owners {
-                departments[d].owns.push(r);
-            }
-            for &d in &tp.supported_by {
-                departments[d].supports.push(r);
-            }
-            for &x in &tp.uses {
-                data[x].used_by.push(r);
-            }
-        }
+        let (graphs, (departments, data)) = std::thread::scope(|scope| {
+            let graphs = scope.spawn(|| ws.journeys.iter().map(JourneyGraph::build).collect());
+            let involvement = involvement(ws);
+            (
+                graphs.join().expect("building a graph does not panic"),
+                involvement,
+            )
+        });
         Facts {
             graphs,
             departments,
@@ -86,4 +73,31 @@ impl Facts {
         out.dedup();
         out
     }
+}
+
+/// Who is involved where, and who uses which data.
+fn involvement(ws: &Workspace) -> (Vec<Involvement>, Vec<DataUse>) {
+    let mut departments: Vec<Involvement> = ws
+        .departments
+        .iter()
+        .map(|_| Involvement::default())
+        .collect();
+    let mut data: Vec<DataUse> = ws.data.iter().map(|_| DataUse::default()).collect();
+    for (j, journey) in ws.journeys.iter().enumerate() {
+        if let Some(o) = journey.owner {
+            departments[o].owns_journeys.push(j);
+        }
+    }
+    for (r, tp) in ws.touchpoints() {
+        for &d in &tp.owners {
+            departments[d].owns.push(r);
+        }
+        for &d in &tp.supported_by {
+            departments[d].supports.push(r);
+        }
+        for &x in &tp.uses {
+            data[x].used_by.push(r);
+        }
+    }
+    (departments, data)
 }

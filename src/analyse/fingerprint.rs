@@ -13,6 +13,8 @@
 
 use std::fmt;
 
+use serde::{Serialize, Serializer};
+
 use super::finding::Finding;
 use crate::model::Workspace;
 
@@ -30,9 +32,32 @@ pub struct Identity<'a> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Fingerprint(pub u128);
 
+impl Fingerprint {
+    /// The 32 lowercase hexadecimal digits, most significant first.
+    fn hex(self) -> [u8; 32] {
+        const DIGITS: &[u8; 16] = b"0123456789abcdef";
+        let mut out = [0u8; 32];
+        for (i, digit) in out.iter_mut().enumerate() {
+            let nibble = (self.0 >> (4 * (31 - i))) & 0xf;
+            *digit = DIGITS[nibble as usize];
+        }
+        out
+    }
+}
+
 impl fmt::Display for Fingerprint {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:032x}", self.0)
+        let hex = self.hex();
+        f.write_str(std::str::from_utf8(&hex).map_err(|_| fmt::Error)?)
+    }
+}
+
+/// As its 32 digits, without a string of its own.
+impl Serialize for Fingerprint {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let hex = self.hex();
+        let digits = std::str::from_utf8(&hex).map_err(serde::ser::Error::custom)?;
+        serializer.serialize_str(digits)
     }
 }
 
@@ -115,6 +140,15 @@ mod tests {
         };
         assert_eq!(hash(""), 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d);
         assert_eq!(hash("a"), 0xd228_cb69_6f1a_8caf_7891_2b70_4e4a_8964);
+    }
+
+    #[test]
+    fn written_as_32_lowercase_hex_digits() {
+        for n in [0, 1, 0xd228_cb69_6f1a_8caf_7891_2b70_4e4a_8964, u128::MAX] {
+            let f = Fingerprint(n);
+            assert_eq!(f.to_string(), format!("{n:032x}"));
+            assert_eq!(serde_json::to_string(&f).unwrap(), format!("\"{n:032x}\""));
+        }
     }
 
     #[test]

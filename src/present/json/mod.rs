@@ -10,6 +10,7 @@ use serde::Serialize;
 use serde::ser::{SerializeSeq, Serializer};
 
 use crate::analyse::finding::{Finding, Severity};
+use crate::analyse::fingerprint::Fingerprint;
 use crate::analyse::names::Names;
 use crate::analyse::waivers::Waived;
 use crate::analyse::{Analysis, Checked};
@@ -71,7 +72,7 @@ pub struct FindingJson<'a> {
     column: usize,
     help: String,
     /// What the finding is about, hashed (see `analyse::fingerprint`).
-    fingerprint: String,
+    fingerprint: Fingerprint,
 }
 
 impl<'a> FindingJson<'a> {
@@ -90,7 +91,7 @@ impl<'a> FindingJson<'a> {
             line,
             column,
             help: f.help(&names),
-            fingerprint: f.fingerprint(ws).to_string(),
+            fingerprint: f.fingerprint(ws),
         }
     }
 }
