@@ -237,7 +237,8 @@ fn sort<T>(ws: &Workspace, items: &mut [T], finding: impl Fn(&T) -> &Finding) {
             f.detail.map(|d| d.id(ws)),
         )
     };
-    order.sort_unstable_by(|a, b| {
+    // A stable sort: each rule's findings come in runs already in order, which it merges.
+    order.sort_by(|a, b| {
         a.0.cmp(&b.0)
             .then_with(|| rest(a.1).cmp(&rest(b.1)))
             .then(a.1.cmp(&b.1))
