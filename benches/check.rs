@@ -1,6 +1,7 @@
 //! `check` end to end (load, validate, analyse, JSON output) on workspaces of 1k, 10k and
-//! 100k touchpoints over 20 journey files, beside a parse-only baseline: the same files
-//! deserialised into the raw serde structs and nothing else.
+//! 100k touchpoints over 20 journey files, beside a parse-only baseline (the same files
+//! deserialised into the raw serde structs by the `toml` crate, on one core, and nothing else)
+//! and cxmap's own loading alone (parse and validate into the model, no analysis, no output).
 
 mod common;
 
@@ -34,6 +35,13 @@ fn bench(c: &mut Criterion) {
                     let raw: RawFile = toml::from_str(text).expect("valid");
                     std::hint::black_box(raw);
                 }
+            });
+        });
+        group.bench_with_input(BenchmarkId::new("load-only", total), &refs, |b, refs| {
+            b.iter(|| {
+                let loaded = load_texts(refs);
+                assert!(loaded.problems.is_empty());
+                std::hint::black_box(loaded);
             });
         });
         group.bench_with_input(BenchmarkId::new("check", total), &refs, |b, refs| {
