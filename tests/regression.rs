@@ -356,3 +356,22 @@ fn a_large_file_cut_into_pieces_accepted_what_the_whole_file_refuses() {
     );
     assert!(checked.analysis.is_none());
 }
+
+#[test]
+fn a_large_file_nesting_deep_where_the_guard_does_not_look_is_reported_not_a_crash() {
+    // A quote inside a bare word (`x"`) is part of the word for the TOML lexer, but the
+    // nesting guard takes it for the start of a string and misses the brackets after it. The
+    // piece reader must not recurse into them (found by a reviewer): the file is reported as
+    // not valid TOML, as it would be parsed whole.
+    let text = format!("{}x\" = {}\n", chain(5_000), "[".repeat(300_000));
+    let checked = analyse::check(load_texts(&[("chain.toml", &text)]), TODAY);
+    assert!(
+        checked
+            .problems
+            .iter()
+            .any(|p| p.message.starts_with("not valid TOML")),
+        "{:?}",
+        checked.problems.first()
+    );
+    assert!(checked.analysis.is_none());
+}

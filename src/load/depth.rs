@@ -30,8 +30,9 @@ pub fn too_deep(text: &str, max: usize) -> Option<usize> {
 pub fn scan(text: &str, max: usize, mut header: impl FnMut(usize)) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut depth = 0usize;
-    // Where the current line starts.
-    let mut line_start = 0usize;
+    // Where the current line starts, until a `[` at the top level has been looked at on it:
+    // each line is looked at once, however many brackets it holds.
+    let mut line_start = Some(0usize);
     // Dots in the key being read, and where it starts.
     let mut dots = 0usize;
     let mut key_start = 0usize;
@@ -49,13 +50,13 @@ pub fn scan(text: &str, max: usize, mut header: impl FnMut(usize)) -> Option<usi
             }
             q @ (b'"' | b'\'') => i = skip_string(bytes, i, q),
             b'[' | b'{' => {
-                if depth == 0
-                    && bytes[i] == b'['
-                    && bytes[line_start..i]
-                        .iter()
-                        .all(|&b| b == b' ' || b == b'\t')
-                {
-                    header(i);
+                if depth == 0 && bytes[i] == b'[' {
+                    let first = line_start.take().is_some_and(|start| {
+                        bytes[start..i].iter().all(|&b| b == b' ' || b == b'\t')
+                    });
+                    if first {
+                        header(i);
+                    }
                 }
                 depth += 1;
                 if depth > max {
@@ -72,7 +73,7 @@ pub fn scan(text: &str, max: usize, mut header: impl FnMut(usize)) -> Option<usi
                 dots = 0;
                 key_start = i + 1;
                 if bytes[i] == b'\n' {
-                    line_start = i + 1;
+                    line_start = Some(i + 1);
                 }
             }
             b'.' => {

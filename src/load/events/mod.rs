@@ -64,16 +64,19 @@ impl EventReceiver for Reader<'_> {
     fn array_table_close(&mut self, span: TomlSpan, _error: &mut dyn ErrorSink) {
         self.step(|r| r.array_table_close(span));
     }
+    // Once the piece is not plain, the parser is told not to go into what opens: it then
+    // passes over it without going deeper, however deep it nests (the nesting guard reads
+    // strings a little differently from the lexer, so it cannot be the only bound).
     fn inline_table_open(&mut self, span: TomlSpan, _error: &mut dyn ErrorSink) -> bool {
         self.step(|r| r.inline_table_open(span));
-        true
+        self.is_plain()
     }
     fn inline_table_close(&mut self, span: TomlSpan, _error: &mut dyn ErrorSink) {
         self.step(|r| r.inline_table_close(span));
     }
     fn array_open(&mut self, span: TomlSpan, _error: &mut dyn ErrorSink) -> bool {
         self.step(|r| r.array_open(span));
-        true
+        self.is_plain()
     }
     fn array_close(&mut self, span: TomlSpan, _error: &mut dyn ErrorSink) {
         self.step(|r| r.array_close(span));
@@ -236,6 +239,22 @@ next = [
         ] {
             assert_eq!(read(&text), None, "{what}");
         }
+    }
+
+    #[test]
+    fn nesting_the_guard_did_not_see_is_passed_over_not_recursed_into() {
+        // A quote inside a bare word is part of the word for the lexer, but opens a string for
+        // the nesting guard, which then misses the brackets after it (found by a reviewer).
+        let deep = format!(
+            "[[touchpoint]]\nid = \"t\"\nx\" = {}\n",
+            "[".repeat(200_000)
+        );
+        assert_eq!(read(&deep), None);
+        let deep = format!(
+            "[[touchpoint]]\nid = \"t\"\nnext = [{}\n",
+            "{ a = ".repeat(200_000)
+        );
+        assert_eq!(read(&deep), None);
     }
 
     #[test]

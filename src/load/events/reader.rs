@@ -135,6 +135,11 @@ impl<'i> Reader<'i> {
         (self.done, self.plain && complete)
     }
 
+    /// Still reading: nothing but plain touchpoints so far.
+    pub(super) fn is_plain(&self) -> bool {
+        self.plain
+    }
+
     /// Stops the reading: what comes is not plain.
     pub(super) fn stop(&mut self) {
         self.plain = false;
