@@ -50,7 +50,7 @@ pub fn parse(file: FileId, text: &str, piece: usize) -> Option<FileItems<'_>> {
         if read_touchpoints(file, piece, start, &mut tokens, &mut items.touchpoints) {
             continue;
         }
-        let (table, errors) = DeTable::parse_recoverable(&text[start..end]);
+        let (table, errors) = DeTable::parse_recoverable(piece);
         if !errors.is_empty() {
             return None;
         }
