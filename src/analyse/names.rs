@@ -53,14 +53,12 @@ pub struct Listed<'a, 's, T> {
 
 impl<T: Copy> fmt::Display for Listed<'_, '_, T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let last = self.items.len().saturating_sub(1);
-        for (i, &item) in self.items.iter().enumerate() {
-            if i > 0 {
-                f.write_str(if i == last { " and " } else { ", " })?;
-            }
-            (self.name)(&self.names, item).fmt(f)?;
-        }
-        Ok(())
+        join(
+            f,
+            self.items
+                .iter()
+                .map(|&item| (self.name)(&self.names, item)),
+        )
     }
 }
 
@@ -134,11 +132,26 @@ impl<'a> Names<'a> {
 /// `a`, `a and b`, `a, b and c`.
 pub fn list(items: impl IntoIterator<Item = String>) -> String {
     let items: Vec<String> = items.into_iter().collect();
-    match items.as_slice() {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    let mut out = String::new();
+    let _ = join(&mut out, items.iter());
+    out
+}
+
+/// Writes `items` as prose joins them, `a`, `a and b`, `a, b and c`: the one place that rule
+/// is written, for [`list`] and [`Listed`].
+fn join<I>(out: &mut impl fmt::Write, items: I) -> fmt::Result
+where
+    I: ExactSizeIterator,
+    I::Item: fmt::Display,
+{
+    let last = items.len().saturating_sub(1);
+    for (i, item) in items.enumerate() {
+        if i > 0 {
+            out.write_str(if i == last { " and " } else { ", " })?;
+        }
+        write!(out, "{item}")?;
     }
+    Ok(())
 }
 
 /// A measured value without noise, with its unit: `81.5`, `18`, `9 days`, `64%`.
