@@ -55,9 +55,7 @@ impl fmt::Display for Fingerprint {
 /// As its 32 digits, without a string of its own.
 impl Serialize for Fingerprint {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let hex = self.hex();
-        let digits = std::str::from_utf8(&hex).map_err(serde::ser::Error::custom)?;
-        serializer.serialize_str(digits)
+        serializer.collect_str(self)
     }
 }
 

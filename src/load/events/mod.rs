@@ -8,9 +8,9 @@
 //! lines `key = value` of a touchpoint's own keys, the values strings, booleans, integers,
 //! arrays of strings and the `{ to = ..., label = ... }` tables of `next`. Anything else (a
 //! quoted or dotted key, `metrics`, `insights`, a key written twice, a value of another type, a
-//! TOML error, a missing `id`) gives `None`, and the piece goes the way of a whole document,
-//! where every problem is found and reported. So this can make a valid piece faster, never
-//! change what a piece means.
+//! TOML error, a missing `id`) makes [`read_touchpoints`] give false, and the piece goes the
+//! way of a whole document, where every problem is found and reported. So this can make a
+//! valid piece faster, never change what a piece means.
 
 mod reader;
 

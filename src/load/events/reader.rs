@@ -144,6 +144,7 @@ impl<'i> Reader<'i> {
     pub(super) fn stop(&mut self) {
         self.plain = false;
     }
+
     /// `span` of the piece as a range of the file.
     fn at(&self, span: TomlSpan) -> Range<usize> {
         span.start() + self.offset..span.end() + self.offset
